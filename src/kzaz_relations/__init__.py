@@ -1,0 +1,185 @@
+"""kzaz_relations: a curated, cited dataset of Kazakhstan–Azerbaijan relations.
+
+Load the packaged dataset with :func:`load` and ask it questions::
+
+    >>> import kzaz_relations as kz
+    >>> ds = kz.load()
+    >>> ds.agreements["declaration-strategic-relations-allied-interaction-2022"].signed
+    PartialDate(year=2022, month=8, day=24)
+
+Names are imported on first use, so ``import kzaz_relations`` stays cheap: it loads
+neither cattrs nor the data until they are needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._convert import dumps, loads, make_converter, structure, unstructure
+    from .dataset import TABLES, Dataset, SearchHit, TimelineEntry, load, write_folder
+    from .errors import DataError, DataFormatError, IntegrityError, Problem, ValidationError
+    from .model import (
+        Agreement,
+        AgreementKind,
+        AgreementStatus,
+        Citation,
+        Claim,
+        CoChair,
+        Comparison,
+        Council,
+        CouncilKind,
+        CouncilMeeting,
+        Country,
+        DatasetInfo,
+        Direction,
+        Event,
+        EventKind,
+        Indicator,
+        Level,
+        Milestone,
+        Observation,
+        ObservationStatus,
+        PartialDate,
+        Period,
+        Precision,
+        Project,
+        ProjectStatus,
+        Qualifier,
+        Rank,
+        ReporterKind,
+        Sector,
+        Source,
+        SourceKind,
+        Statement,
+        Unit,
+        Visit,
+        VisitKind,
+    )
+    from .series import MissingValueError, Series, SeriesPoint, Verdict, VerdictStatus
+    from .table import Record, Table
+
+    __version__: str
+
+_MODEL = [
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "Citation",
+    "Claim",
+    "CoChair",
+    "Comparison",
+    "Council",
+    "CouncilKind",
+    "CouncilMeeting",
+    "Country",
+    "DatasetInfo",
+    "Direction",
+    "Event",
+    "EventKind",
+    "Indicator",
+    "Level",
+    "Milestone",
+    "Observation",
+    "ObservationStatus",
+    "PartialDate",
+    "Period",
+    "Precision",
+    "Project",
+    "ProjectStatus",
+    "Qualifier",
+    "Rank",
+    "ReporterKind",
+    "Sector",
+    "Source",
+    "SourceKind",
+    "Statement",
+    "Unit",
+    "Visit",
+    "VisitKind",
+]
+
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(_MODEL, ".model"),
+    **dict.fromkeys(["dumps", "loads", "make_converter", "structure", "unstructure"], "._convert"),
+    **dict.fromkeys(["TABLES", "Dataset", "SearchHit", "TimelineEntry", "load", "write_folder"], ".dataset"),
+    **dict.fromkeys(["DataError", "DataFormatError", "IntegrityError", "Problem", "ValidationError"], ".errors"),
+    **dict.fromkeys(["MissingValueError", "Series", "SeriesPoint", "Verdict", "VerdictStatus"], ".series"),
+    **dict.fromkeys(["Record", "Table"], ".table"),
+    "__version__": "._version",
+}
+
+__all__ = [
+    "TABLES",
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "Citation",
+    "Claim",
+    "CoChair",
+    "Comparison",
+    "Council",
+    "CouncilKind",
+    "CouncilMeeting",
+    "Country",
+    "DataError",
+    "DataFormatError",
+    "Dataset",
+    "DatasetInfo",
+    "Direction",
+    "Event",
+    "EventKind",
+    "Indicator",
+    "IntegrityError",
+    "Level",
+    "Milestone",
+    "MissingValueError",
+    "Observation",
+    "ObservationStatus",
+    "PartialDate",
+    "Period",
+    "Precision",
+    "Problem",
+    "Project",
+    "ProjectStatus",
+    "Qualifier",
+    "Rank",
+    "Record",
+    "ReporterKind",
+    "SearchHit",
+    "Sector",
+    "Series",
+    "SeriesPoint",
+    "Source",
+    "SourceKind",
+    "Statement",
+    "Table",
+    "TimelineEntry",
+    "Unit",
+    "ValidationError",
+    "Verdict",
+    "VerdictStatus",
+    "Visit",
+    "VisitKind",
+    "dumps",
+    "load",
+    "loads",
+    "make_converter",
+    "structure",
+    "unstructure",
+    "write_folder",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

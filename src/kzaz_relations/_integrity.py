@@ -1,0 +1,167 @@
+"""Cross-record checks: ids, references, dates, citations, units.
+
+:func:`check` takes the tables in file order (so a problem can name ``$[3]`` in its file)
+and returns every problem found; it never stops at the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .errors import Problem
+from .model import (
+    Agreement,
+    Citation,
+    Council,
+    CouncilMeeting,
+    DatasetInfo,
+    Indicator,
+    Observation,
+    PartialDate,
+    Period,
+    Project,
+    Unit,
+    Visit,
+)
+
+__all__ = ["check"]
+
+_MONEY = {Unit.USD, Unit.USD_THOUSAND, Unit.USD_MILLION, Unit.USD_BILLION}
+_MONEY_INDICATORS = {
+    Indicator.TRADE_TURNOVER,
+    Indicator.TRADE_EXPORTS,
+    Indicator.TRADE_SERVICES,
+    Indicator.INVESTMENT_FLOW,
+    Indicator.INVESTMENT_STOCK,
+}
+_TONNES = {Unit.TONNES, Unit.THOUSAND_TONNES, Unit.MILLION_TONNES}
+_UNITS_OF: dict[Indicator, set[Unit]] = {
+    **dict.fromkeys(_MONEY_INDICATORS, _MONEY),
+    Indicator.TRANSIT_CARGO: _TONNES,
+    Indicator.OIL_TRANSIT: _TONNES | {Unit.BARRELS_PER_DAY},
+    Indicator.GRAIN_EXPORTS: _TONNES | _MONEY,
+    Indicator.TRANSIT_CONTAINERS: {Unit.TEU, Unit.COUNT},
+    Indicator.COMPANIES: {Unit.COUNT},
+    Indicator.DOCUMENTS: {Unit.COUNT},
+}
+
+# (table, field) -> table the id must be found in
+_REFERENCES: dict[tuple[str, str], str] = {
+    ("agreements", "visit"): "visits",
+    ("agreements", "meeting"): "meetings",
+    ("councils", "established_by"): "agreements",
+    ("meetings", "council"): "councils",
+    ("projects", "agreements"): "agreements",
+    ("observations", "project"): "projects",
+    ("statements", "visit"): "visits",
+    ("statements", "meeting"): "meetings",
+}
+
+
+def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Yield (path, value) for every attrs field value reachable from a record."""
+    if attrs.has(type(obj)):
+        for a in attrs.fields(type(obj)):
+            value = getattr(obj, a.name)
+            sub = f"{path}.{a.name}"
+            yield sub, value
+            yield from _walk(value, sub)
+    elif isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            yield f"{path}[{i}]", item
+            yield from _walk(item, f"{path}[{i}]")
+
+
+def check(tables: Mapping[str, Sequence[Any]], info: DatasetInfo | None) -> list[Problem]:
+    """Every cross-record problem in the tables (keyed by table name, records in file order)."""
+    problems: list[Problem] = []
+
+    def add(table: str, path: str, message: str) -> None:
+        problems.append(Problem(f"{table}.json", path, message))
+
+    ids: dict[str, set[str]] = {}
+    for table, records in tables.items():
+        seen: dict[str, int] = {}
+        for i, r in enumerate(records):
+            if r.id in seen:
+                add(table, f"$[{i}].id", f"duplicate id {r.id!r} (first at $[{seen[r.id]}])")
+            else:
+                seen[r.id] = i
+        ids[table] = set(seen)
+
+    source_ids = ids.get("sources", set())
+    cited: set[str] = set()
+    for table, records in tables.items():
+        for i, r in enumerate(records):
+            for path, value in _walk(r, f"$[{i}]"):
+                if isinstance(value, Citation):
+                    cited.add(value.source)
+                    if value.source not in source_ids:
+                        add(table, f"{path}.source", f"cites unknown source {value.source!r}")
+                elif (
+                    isinstance(value, PartialDate | Period)
+                    and info is not None
+                    and value.earliest > info.coverage.latest
+                ):
+                    add(table, path, f"date {value} is after the dataset's coverage end {info.coverage.end}")
+            for (ref_table, field), target in _REFERENCES.items():
+                if ref_table != table:
+                    continue
+                value = getattr(r, field)
+                refs = value if isinstance(value, tuple) else (value,)
+                for j, ref in enumerate(refs):
+                    if ref is not None and ref not in ids.get(target, set()):
+                        where = f"$[{i}].{field}" + (f"[{j}]" if isinstance(value, tuple) else "")
+                        add(table, where, f"unknown {target[:-1]} id {ref!r}")
+            problems.extend(_dates(table, i, r))
+    for i, s in enumerate(tables.get("sources", ())):
+        if s.id not in cited:
+            add("sources", f"$[{i}].id", f"source {s.id!r} is never cited")
+    problems.extend(_cross_dates(tables))
+    return problems
+
+
+def _dates(table: str, i: int, r: Any) -> Iterator[Problem]:
+    file = f"{table}.json"
+    if isinstance(r, Visit | CouncilMeeting):
+        start = r.start if isinstance(r, Visit) else r.date
+        if r.end is not None and r.end.latest < start.earliest:
+            yield Problem(file, f"$[{i}].end", f"ends ({r.end}) before it starts ({start})")
+    if isinstance(r, Agreement) and r.in_force is not None and r.in_force.latest < r.signed.earliest:
+        yield Problem(file, f"$[{i}].in_force", f"in force ({r.in_force}) before it was signed ({r.signed})")
+    if isinstance(r, Council):
+        for j, c in enumerate(r.co_chairs):
+            if c.since is not None and c.until is not None and c.until.latest < c.since.earliest:
+                yield Problem(file, f"$[{i}].co_chairs[{j}].until", f"until ({c.until}) before since ({c.since})")
+    if isinstance(r, Project):
+        for j in range(1, len(r.milestones)):
+            if r.milestones[j].date < r.milestones[j - 1].date:
+                yield Problem(file, f"$[{i}].milestones[{j}].date", "milestones out of date order")
+    if isinstance(r, Observation):
+        allowed = _UNITS_OF.get(r.indicator)
+        if allowed is not None and r.unit not in allowed:
+            units = ", ".join(sorted(u.value for u in allowed))
+            yield Problem(file, f"$[{i}].unit", f"unit {r.unit.value} does not fit {r.indicator.value} ({units})")
+        if r.published is not None and r.published.latest < r.period.earliest:
+            yield Problem(file, f"$[{i}].published", f"published ({r.published}) before the period ({r.period})")
+
+
+def _cross_dates(tables: Mapping[str, Sequence[Any]]) -> Iterator[Problem]:
+    """An agreement signed during a visit or at a meeting must fall within its dates."""
+    spans: dict[str, dict[str, tuple[PartialDate, PartialDate]]] = {
+        "visits": {v.id: (v.start, v.end or v.start) for v in tables.get("visits", ())},
+        "meetings": {m.id: (m.date, m.end or m.date) for m in tables.get("meetings", ())},
+    }
+    for i, a in enumerate(tables.get("agreements", ())):
+        for field, table in (("visit", "visits"), ("meeting", "meetings")):
+            ref = getattr(a, field)
+            span = spans[table].get(ref) if ref is not None else None
+            if span is not None and not a.signed.possibly_within(span[0], span[1]):
+                yield Problem(
+                    "agreements.json",
+                    f"$[{i}].signed",
+                    f"signed {a.signed}, outside the dates of {field} {ref!r} ({span[0]}–{span[1]})",
+                )

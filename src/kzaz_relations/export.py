@@ -1,0 +1,305 @@
+"""Exports: canonical JSON folders, flat CSV, a Frictionless Data Package, and back.
+
+CSV layout (one ``<table>.csv`` per table, plus ``metadata.json``):
+
+* one column per field of the record class, in field order;
+* scalars as text: dates and periods as ISO text, decimals as plain digits, enums as
+  their value; an empty cell is a field left at its default (``None`` or empty);
+* lists, sets and nested objects (``countries``, ``citations``, ``milestones``,
+  ``claim``…) as compact JSON in the cell — the lexical form Table Schema uses for
+  its ``array`` and ``object`` types — so every value round-trips exactly;
+* a derived link table ``citations.csv`` (``table``, ``record``, ``position``,
+  ``source``, ``supports``) lists every citation, including those of milestones, so
+  tools can join records to sources; it is ignored when reading back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import types
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from os import PathLike
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import attrs
+
+from .dataset import METADATA_FILE, TABLES, Dataset, _citations, _read, write_folder
+from .model import PartialDate, Period
+
+__all__ = ["datapackage", "export_csv", "export_datapackage", "export_json", "flat_rows", "read_csv"]
+
+
+def _is_json_cell(t: Any) -> bool:
+    origin = get_origin(t)
+    if origin in (types.UnionType,) or str(origin) == "typing.Union":
+        return any(_is_json_cell(a) for a in get_args(t) if a is not type(None))
+    return origin in (tuple, frozenset) or attrs.has(t)
+
+
+def _columns(cls: type[Any]) -> list[attrs.Attribute[Any]]:
+    return list(attrs.fields(attrs.resolve_types(cls)))
+
+
+def flat_rows(records: Iterable[Any], cls: type[Any] | None) -> Iterator[dict[str, str]]:
+    """Rows of text cells for records of one class, as written to CSV (see the module docs)."""
+    from ._convert import unstructure
+
+    if cls is None:
+        return
+    columns = _columns(cls)
+    for record in records:
+        data = unstructure(record)
+        row = {}
+        for a in columns:
+            value = data.get(a.name)
+            if value is None:
+                row[a.name] = ""
+            elif _is_json_cell(a.type):
+                row[a.name] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            else:
+                row[a.name] = str(value)
+        yield row
+
+
+def _csv_text(rows: Iterable[dict[str, str]], columns: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def export_json(dataset: Dataset, path: str | PathLike[str]) -> list[Path]:
+    """Write the dataset as a canonical JSON data folder (the packaged layout)."""
+    return write_folder(dataset, path)
+
+
+def _citation_rows(dataset: Dataset) -> Iterator[dict[str, str]]:
+    for name, table in dataset.tables():
+        if name == "sources":
+            continue
+        for record in table:
+            for i, c in enumerate(_citations(record)):
+                yield {
+                    "table": name,
+                    "record": record.id,
+                    "position": str(i),
+                    "source": c.source,
+                    "supports": c.supports or "",
+                }
+
+
+def export_csv(dataset: Dataset, path: str | PathLike[str]) -> list[Path]:
+    """Write one CSV per table, ``citations.csv`` and ``metadata.json`` into a folder."""
+    from ._convert import dumps
+
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in dataset.tables():
+        cls = TABLES[name]
+        target = folder / f"{name}.csv"
+        target.write_text(_csv_text(flat_rows(table, cls), [a.name for a in _columns(cls)]), encoding="utf-8")
+        written.append(target)
+    target = folder / "citations.csv"
+    target.write_text(
+        _csv_text(_citation_rows(dataset), ["table", "record", "position", "source", "supports"]), encoding="utf-8"
+    )
+    written.append(target)
+    target = folder / METADATA_FILE
+    target.write_text(dumps(dataset.info), encoding="utf-8")
+    written.append(target)
+    return written
+
+
+def _cell_value(a: attrs.Attribute[Any], text: str) -> Any:
+    if _is_json_cell(a.type):
+        return json.loads(text)
+    args = get_args(a.type)
+    base = next((t for t in args if t is not type(None)), a.type) if args else a.type
+    if base is int:
+        return int(text)
+    return text
+
+
+def read_csv(path: str | PathLike[str]) -> Dataset:
+    """Read a folder written by :func:`export_csv` back into a :class:`Dataset`.
+
+    The cells are decoded by the column's field type and the records go through the same
+    converter and integrity check as :func:`kzaz_relations.load`.
+
+    Raises:
+        DataError: listing every problem, as for ``load``.
+    """
+    import tempfile
+
+    from ._convert import dumps
+    from .errors import DataFormatError, Problem
+
+    folder = Path(path)
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        (out / METADATA_FILE).write_bytes((folder / METADATA_FILE).read_bytes())
+        for name, cls in TABLES.items():
+            columns = {a.name: a for a in _columns(cls)}
+            rows = []
+            try:
+                with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+                    for line, row in enumerate(csv.DictReader(f), start=2):
+                        record = {}
+                        for key, text in row.items():
+                            if key not in columns:
+                                problems.append(Problem(f"{name}.csv", f"line {line}", f"unknown column {key!r}"))
+                                continue
+                            if text:
+                                try:
+                                    record[key] = _cell_value(columns[key], text)
+                                except ValueError as exc:
+                                    problems.append(Problem(f"{name}.csv", f"line {line}.{key}", f"bad cell: {exc}"))
+                        rows.append(record)
+            except (OSError, UnicodeDecodeError, csv.Error) as exc:
+                problems.append(Problem(f"{name}.csv", "$", f"cannot read: {exc}"))
+            (out / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        if problems:
+            raise DataFormatError(problems, f"{len(problems)} problem(s) in the CSV files")
+        del dumps
+        return _read(out, check_links=True)
+
+
+# --- Frictionless Data Package ---------------------------------------------------
+
+_REFS: dict[tuple[str, str], str] = {
+    ("agreements", "visit"): "visits",
+    ("agreements", "meeting"): "meetings",
+    ("councils", "established_by"): "agreements",
+    ("meetings", "council"): "councils",
+    ("observations", "project"): "projects",
+    ("statements", "visit"): "visits",
+    ("statements", "meeting"): "meetings",
+}
+
+
+def _field_schema(a: attrs.Attribute[Any]) -> dict[str, Any]:
+    import enum
+
+    t = a.type
+    args = get_args(t)
+    optional = type(None) in args
+    base = next((x for x in args if x is not type(None)), t) if optional else t
+    field: dict[str, Any] = {"name": a.name}
+    if a.__doc__:
+        field["description"] = a.__doc__
+    constraints: dict[str, Any] = {}
+    origin = get_origin(base)
+    if origin in (tuple, frozenset):
+        field["type"] = "array"
+    elif isinstance(base, type) and attrs.has(base):
+        field["type"] = "object"
+    elif base is int:
+        field["type"] = "integer"
+        constraints["minimum"] = 0
+    elif base is Decimal:
+        field["type"] = "number"
+    elif isinstance(base, type) and issubclass(base, enum.Enum):
+        field["type"] = "string"
+        constraints["enum"] = [m.value for m in base]
+    elif base in (PartialDate, Period):
+        field["type"] = "string"
+        constraints["pattern"] = r"\d{4}(-\d{2}(-\d{2})?)?" + (r"(/\d{4}(-\d{2}(-\d{2})?)?)?" if base is Period else "")
+    else:
+        field["type"] = "string"
+    if a.default is attrs.NOTHING and not optional:
+        constraints["required"] = True
+    if a.name == "id":
+        constraints["unique"] = True
+        constraints["pattern"] = r"[a-z0-9]+(-[a-z0-9]+)*"
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def datapackage(dataset: Dataset) -> dict[str, Any]:
+    """The ``datapackage.json`` descriptor (Data Package v2) for a CSV export of ``dataset``."""
+    info = dataset.info
+    resources = []
+    for name, cls in TABLES.items():
+        schema: dict[str, Any] = {
+            "fields": [_field_schema(a) for a in _columns(cls)],
+            "primaryKey": ["id"],
+            "missingValues": [""],
+        }
+        fks = [
+            {"fields": [field], "reference": {"resource": target, "fields": ["id"]}}
+            for (table, field), target in _REFS.items()
+            if table == name
+        ]
+        if fks:
+            schema["foreignKeys"] = fks
+        resources.append(
+            {
+                "name": name,
+                "type": "table",
+                "path": f"{name}.csv",
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
+    resources.append(
+        {
+            "name": "citations",
+            "type": "table",
+            "path": "citations.csv",
+            "scheme": "file",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {
+                "fields": [
+                    {
+                        "name": "table",
+                        "type": "string",
+                        "constraints": {"required": True, "enum": [n for n in TABLES if n != "sources"]},
+                    },
+                    {"name": "record", "type": "string", "constraints": {"required": True}},
+                    {"name": "position", "type": "integer", "constraints": {"required": True, "minimum": 0}},
+                    {"name": "source", "type": "string", "constraints": {"required": True}},
+                    {"name": "supports", "type": "string"},
+                ],
+                "primaryKey": ["table", "record", "position"],
+                "missingValues": [""],
+                "foreignKeys": [{"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}],
+            },
+        }
+    )
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "kzaz-relations",
+        "id": "https://github.com/kzaz-relations/kzaz_relations",
+        "title": info.title,
+        "description": info.description,
+        "version": info.version,
+        "created": f"{info.released.isoformat()}T00:00:00Z" if info.released.day else info.released.isoformat(),
+        "licenses": [{"name": info.licence, "path": info.licence_url, "title": "Creative Commons Attribution 4.0"}],
+        "contributors": [{"title": "kzaz_relations contributors", "roles": ["creator"]}],
+        "sources": [
+            {"title": f"{s.publisher}: {s.title}", **({"path": s.url} if s.url else {})} for s in dataset.sources
+        ],
+        "temporalCoverage": str(info.coverage),
+        "resources": resources,
+    }
+
+
+def export_datapackage(dataset: Dataset, path: str | PathLike[str]) -> list[Path]:
+    """Write the CSV export plus a ``datapackage.json`` that ``frictionless validate`` accepts."""
+    written = export_csv(dataset, path)
+    target = Path(path) / "datapackage.json"
+    target.write_text(json.dumps(datapackage(dataset), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return [*written, target]

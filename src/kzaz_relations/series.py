@@ -1,0 +1,315 @@
+"""Series of observations and the checking of quantitative claims."""
+
+from __future__ import annotations
+
+import decimal
+import enum
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+import attrs
+
+from .model import (
+    Claim,
+    Comparison,
+    Indicator,
+    Observation,
+    PartialDate,
+    Period,
+    Qualifier,
+    Rank,
+    ReporterKind,
+    Statement,
+    Unit,
+)
+
+__all__ = ["MissingValueError", "Series", "SeriesPoint", "Verdict", "VerdictStatus", "convert_value"]
+
+_CONTEXT = decimal.Context(prec=50)
+
+_SCALES: dict[Unit, tuple[str, Decimal]] = {
+    Unit.USD: ("usd", Decimal(1)),
+    Unit.USD_THOUSAND: ("usd", Decimal(10) ** 3),
+    Unit.USD_MILLION: ("usd", Decimal(10) ** 6),
+    Unit.USD_BILLION: ("usd", Decimal(10) ** 9),
+    Unit.TONNES: ("t", Decimal(1)),
+    Unit.THOUSAND_TONNES: ("t", Decimal(10) ** 3),
+    Unit.MILLION_TONNES: ("t", Decimal(10) ** 6),
+    Unit.MW: ("w", Decimal(1)),
+    Unit.GW: ("w", Decimal(10) ** 3),
+    Unit.GBPS: ("bps", Decimal(1)),
+    Unit.TBPS: ("bps", Decimal(10) ** 3),
+}
+
+# Official data first: when a period has no preferred value, the most recent figure from
+# the highest of these kinds is taken.
+_KIND_PRIORITY = {
+    ReporterKind.STATISTICS: 0,
+    ReporterKind.CUSTOMS: 1,
+    ReporterKind.MINISTRY: 2,
+    ReporterKind.HEAD_OF_STATE: 3,
+    ReporterKind.OFFICIAL: 3,
+    ReporterKind.COMPANY: 4,
+    ReporterKind.MEDIA: 5,
+    ReporterKind.OTHER: 6,
+}
+
+
+def convert_value(value: Decimal, unit: Unit, to: Unit) -> Decimal:
+    """Convert a value between units of the same family (USD, tonnes, watts, bits/s).
+
+    Raises:
+        ValueError: if the units measure different things.
+
+    Example:
+        >>> convert_value(Decimal("1.2"), Unit.USD_BILLION, Unit.USD_MILLION)
+        Decimal('1200.0')
+    """
+    if unit is to:
+        return value
+    a, b = _SCALES.get(unit), _SCALES.get(to)
+    if a is None or b is None or a[0] != b[0]:
+        raise ValueError(f"cannot convert {unit.value} to {to.value}")
+    return _CONTEXT.divide(_CONTEXT.multiply(value, a[1]), b[1])
+
+
+class MissingValueError(LookupError):
+    """A series has no value for the period asked for. Series never interpolate."""
+
+
+@attrs.frozen
+class SeriesPoint:
+    """One period of a :class:`Series`: the value chosen and the observation it comes from."""
+
+    period: Period
+    "The period."
+    value: Decimal
+    "The value, in the series' unit."
+    observation: Observation
+    "The observation chosen for the period."
+    alternatives: tuple[Observation, ...] = ()
+    "The other observations of the period that were not chosen."
+
+
+def _pick(candidates: list[Observation]) -> tuple[Observation, tuple[Observation, ...]]:
+    preferred = [o for o in candidates if o.rank is Rank.PREFERRED]
+    pool = preferred or [o for o in candidates if o.rank is not Rank.DEPRECATED] or candidates
+
+    def key(o: Observation) -> tuple[int, tuple[int, int, int], str]:
+        published = o.published._key() if o.published is not None else (0, 0, 0)
+        return (-_KIND_PRIORITY[o.reporter_kind], published, o.id)
+
+    chosen = max(pool, key=key)
+    return chosen, tuple(o for o in sorted(candidates, key=lambda o: o.id) if o is not chosen)
+
+
+def _as_period(value: Period | PartialDate | str | int) -> Period:
+    return Period.of(value)
+
+
+class Series:
+    """One value per period for one indicator, direction and reporter.
+
+    Built by :meth:`kzaz_relations.Dataset.series`. For each period it takes the
+    ``preferred`` observation; failing that, the figure from the most authoritative kind
+    of reporter (statistics, customs, ministry, then statements), most recently
+    published. Full-year and part-year periods are never mixed: a series holds one or
+    the other. Values are converted to one unit; arithmetic is :class:`~decimal.Decimal`
+    at 50 significant digits. A missing period raises :class:`MissingValueError`
+    (:meth:`get` returns ``None``); nothing is interpolated.
+
+    Example:
+        >>> import kzaz_relations as kz
+        >>> s = kz.load().series("trade.turnover", reporter=kz.Country.KZ)
+        >>> s.value(2020) < s.value(2023)
+        True
+    """
+
+    __slots__ = ("_points", "direction", "indicator", "reporter", "unit")
+
+    def __init__(
+        self,
+        indicator: Indicator,
+        observations: Iterable[Observation],
+        *,
+        direction: enum.Enum | None = None,
+        reporter: enum.Enum | None = None,
+        unit: Unit | None = None,
+    ) -> None:
+        self.indicator = indicator
+        "The indicator."
+        self.direction = direction
+        "The direction the series was asked for."
+        self.reporter = reporter
+        "The reporter the series was asked for (``None``: any)."
+        by_period: dict[Period, list[Observation]] = {}
+        for o in observations:
+            by_period.setdefault(o.period, []).append(o)
+        chosen = {p: _pick(obs) for p, obs in by_period.items()}
+        if unit is None and chosen:
+            units = [o.unit for o, _ in chosen.values()]
+            unit = max(set(units), key=lambda u: (units.count(u), u.value))
+        self.unit = unit
+        "The unit of every value."
+        points = []
+        for period in sorted(chosen):
+            obs, rest = chosen[period]
+            assert unit is not None
+            points.append(SeriesPoint(period, convert_value(obs.value, obs.unit, unit), obs, rest))
+        self._points = tuple(points)
+
+    def __iter__(self) -> Iterator[SeriesPoint]:
+        return iter(self._points)
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+    def __repr__(self) -> str:
+        body = ", ".join(f"{p.period}: {p.value}" for p in self._points)
+        return f"<Series {self.indicator.value} ({self.unit.value if self.unit else '-'}) {{{body}}}>"
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The periods that have a value, in order."""
+        return tuple(p.period for p in self._points)
+
+    @property
+    def points(self) -> tuple[SeriesPoint, ...]:
+        """Every point, in period order."""
+        return self._points
+
+    def point(self, period: Period | PartialDate | str | int) -> SeriesPoint:
+        """The point for a period. Raises :class:`MissingValueError` if there is none."""
+        wanted = _as_period(period)
+        for p in self._points:
+            if p.period == wanted:
+                return p
+        raise MissingValueError(f"no {self.indicator.value} value for {wanted} in this series")
+
+    def value(self, period: Period | PartialDate | str | int) -> Decimal:
+        """The value for a period. Raises :class:`MissingValueError` if there is none."""
+        return self.point(period).value
+
+    def get(self, period: Period | PartialDate | str | int) -> Decimal | None:
+        """The value for a period, or ``None`` if there is none."""
+        try:
+            return self.value(period)
+        except MissingValueError:
+            return None
+
+    def change(self, start: Period | PartialDate | str | int, end: Period | PartialDate | str | int) -> Decimal:
+        """The ratio ``value(end) / value(start)`` (2 means the value doubled).
+
+        Raises:
+            MissingValueError: if either period has no value.
+            ZeroDivisionError: if the start value is zero.
+        """
+        a, b = self.value(start), self.value(end)
+        if a == 0:
+            raise ZeroDivisionError(f"the value for {_as_period(start)} is zero")
+        return _CONTEXT.divide(b, a)
+
+    def cagr(self, start: Period | PartialDate | str | int, end: Period | PartialDate | str | int) -> Decimal:
+        """The compound annual growth rate from ``start`` to ``end`` (0.1 means +10 % a year).
+
+        Satisfies ``(1 + cagr) ** years == change`` up to rounding, where ``years`` is the
+        difference of the periods' start years.
+
+        Raises:
+            MissingValueError: if either period has no value.
+            ValueError: if the periods are not in different years, in order.
+        """
+        years = _as_period(end).start.year - _as_period(start).start.year
+        if years <= 0:
+            raise ValueError("cagr needs an end period in a later year than the start")
+        ratio = self.change(start, end)
+        return _CONTEXT.subtract(_CONTEXT.power(ratio, _CONTEXT.divide(Decimal(1), Decimal(years))), Decimal(1))
+
+    def yoy(self) -> tuple[tuple[Period, Decimal], ...]:
+        """Year-on-year growth (0.4 means +40 %) for each full-year period whose previous year has a value."""
+        by_year = {p.period.start.year: p for p in self._points if p.period.is_full_year}
+        out = []
+        for year in sorted(by_year):
+            prev = by_year.get(year - 1)
+            if prev is not None and prev.value != 0:
+                out.append(
+                    (
+                        by_year[year].period,
+                        _CONTEXT.subtract(_CONTEXT.divide(by_year[year].value, prev.value), Decimal(1)),
+                    )
+                )
+        return tuple(out)
+
+    def as_dict(self) -> dict[str, Decimal]:
+        """``{period text: value}`` in period order (a new dict each call)."""
+        return {str(p.period): p.value for p in self._points}
+
+
+class VerdictStatus(enum.StrEnum):
+    """The outcome of checking a claim against the observations."""
+
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    NOT_CHECKABLE = "not_checkable"
+
+
+@attrs.frozen
+class Verdict:
+    """The result of :meth:`kzaz_relations.Dataset.check`."""
+
+    statement: Statement
+    "The statement checked."
+    status: VerdictStatus
+    "Consistent, inconsistent or not checkable."
+    computed: Decimal | None
+    "The figure computed from the observations (ratio, percentage or value)."
+    reason: str
+    "Why, in one sentence."
+    observations: tuple[Observation, ...] = ()
+    "The observations the figure was computed from."
+
+
+def accepts(claim: Claim, computed: Decimal) -> bool:
+    """Whether a computed figure agrees with a claim's stated number, qualifier and tolerance.
+
+    ``exact`` and ``about``: within ``tolerance`` of the number either way; ``almost``:
+    at most the number and within the tolerance below it; ``over``: at least the number;
+    ``under`` and ``up_to``: at most the number.
+
+    Example:
+        >>> from kzaz_relations import Claim, Comparison, Indicator, Period, Qualifier
+        >>> c = Claim(indicator=Indicator.TRADE_TURNOVER, comparison=Comparison.RATIO,
+        ...           periods=(Period.of(2020), Period.of(2023)), stated=Decimal(5), qualifier=Qualifier.ALMOST)
+        >>> accepts(c, Decimal("4.85")), accepts(c, Decimal("5.2")), accepts(c, Decimal("4"))
+        (True, False, False)
+    """
+    stated, tol = claim.stated, claim.tolerance
+    low = stated - abs(stated) * tol
+    high = stated + abs(stated) * tol
+    q = claim.qualifier
+    if q in (Qualifier.EXACT, Qualifier.ABOUT):
+        return low <= computed <= high
+    if q is Qualifier.ALMOST:
+        return low <= computed <= stated
+    if q is Qualifier.OVER:
+        return computed >= stated
+    return computed <= stated
+
+
+def computed_figure(claim: Claim, series: Series) -> tuple[Decimal, tuple[Observation, ...]]:
+    """The figure a claim's comparison computes from a series.
+
+    Raises:
+        MissingValueError: if a period has no value.
+    """
+    if claim.comparison is Comparison.VALUE:
+        point = series.point(claim.periods[0])
+        value = point.value
+        if claim.unit is not None and series.unit is not None:
+            value = convert_value(value, series.unit, claim.unit)
+        return value, (point.observation,)
+    first, last = series.point(claim.periods[0]), series.point(claim.periods[1])
+    ratio = series.change(claim.periods[0], claim.periods[1])
+    if claim.comparison is Comparison.CHANGE_PERCENT:
+        ratio = _CONTEXT.multiply(_CONTEXT.subtract(ratio, Decimal(1)), Decimal(100))
+    return ratio, (first.observation, last.observation)
