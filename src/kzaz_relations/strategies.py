@@ -101,12 +101,8 @@ _LETTERS = (
 def texts(max_size: int = 60) -> st.SearchStrategy[str]:
     """Non-empty text without surrounding spaces, in English, Kazakh and Azerbaijani scripts."""
     words = st.text(alphabet=_LETTERS, min_size=1, max_size=12)
-    return (
-        st.lists(words, min_size=1, max_size=max(1, max_size // 8))
-        .map(" ".join)
-        .map(lambda s: s[:max_size].strip())
-        .filter(bool)
-    )
+    # The alphabet has no whitespace, so the first word keeps the text non-empty after strip().
+    return st.lists(words, min_size=1, max_size=max(1, max_size // 8)).map(lambda ws: " ".join(ws)[:max_size].strip())
 
 
 def ids() -> st.SearchStrategy[str]:
@@ -157,7 +153,7 @@ def _opt(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 def citations(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Citation]:
     """Citations of the given source ids (default: any id)."""
-    return st.builds(Citation, source=source_ids or ids(), supports=_opt(texts(40)))
+    return st.builds(Citation, source=source_ids if source_ids is not None else ids(), supports=_opt(texts(40)))
 
 
 def _cites(source_ids: st.SearchStrategy[str] | None) -> st.SearchStrategy[tuple[Citation, ...]]:
@@ -180,7 +176,7 @@ def sources(id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Sourc
     return st.one_of(
         st.builds(
             Source,
-            id=id or ids(),
+            id=id if id is not None else ids(),
             publisher=texts(30),
             title=texts(),
             kind=st.sampled_from(SourceKind),
@@ -191,7 +187,7 @@ def sources(id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Sourc
         ),
         st.builds(
             Source,
-            id=id or ids(),
+            id=id if id is not None else ids(),
             publisher=texts(30),
             title=texts(),
             kind=st.sampled_from(SourceKind),
@@ -277,7 +273,7 @@ def council_meetings(
         lambda span, **kw: CouncilMeeting(date=span[0], end=span[1], **kw),
         _span(),
         id=ids(),
-        council=council_ids or ids(),
+        council=council_ids if council_ids is not None else ids(),
         citations=_cites(source_ids),
         ordinal=_opt(st.integers(1, 40)),
         place=_opt(texts(20)),
@@ -325,7 +321,7 @@ def projects(
         citations=_cites(source_ids),
         countries=_set_of(st.sampled_from(Country)),
         participants=_tuple_of(texts(30)),
-        agreements=_tuple_of(agreement_ids or ids()),
+        agreements=_tuple_of(agreement_ids if agreement_ids is not None else ids()),
         milestones=st.lists(milestones(source_ids), max_size=4).map(lambda ms: tuple(sorted(ms, key=lambda m: m.date))),
         summary=_opt(texts()),
     )
@@ -461,11 +457,13 @@ def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
     council_list = _unique(draw(st.lists(councils(sid, agreement_ids=st.none()), max_size=3)))
     council_id = st.sampled_from([c.id for c in council_list]) if council_list else None
     meeting_list = (
-        _unique(draw(st.lists(council_meetings(sid, council_id), max_size=max_records))) if council_id else []
+        _unique(draw(st.lists(council_meetings(sid, council_id), max_size=max_records)))
+        if council_id is not None
+        else []
     )
 
     def ref(items: list[Any]) -> st.SearchStrategy[str | None]:
-        return st.none() | st.sampled_from([x.id for x in items]) if items else st.none()
+        return (st.none() | st.sampled_from([x.id for x in items])) if items else st.none()
 
     agreement_list = _unique(draw(st.lists(agreements(sid, st.none(), st.none()), max_size=max_records)))
     # An agreement tied to a visit or meeting must be signed within its dates: tie some on purpose.
@@ -481,7 +479,9 @@ def datasets(draw: st.DrawFn, max_records: int = 6) -> Dataset:
     project_list = _unique(
         draw(
             st.lists(
-                projects(sid, agreement_id) if agreement_id else projects(sid).map(lambda p: _evolve(p, agreements=())),
+                projects(sid, agreement_id)
+                if agreement_id is not None
+                else projects(sid).map(lambda p: _evolve(p, agreements=())),
                 max_size=3,
             )
         )
