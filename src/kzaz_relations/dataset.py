@@ -7,6 +7,9 @@ with exactly the same checks.
 
 from __future__ import annotations
 
+import bisect
+import datetime
+import itertools
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -348,14 +351,24 @@ class Dataset:
             >>> {"agreement", "meeting", "visit"} <= {e.kind for e in t}
             True
         """
-        entries = self._cached("timeline", self._timeline)
+        entries, earliest = self._cached("timeline", self._timeline_index)
         lo = None if start is None else PartialDate.of(start)
         hi = None if end is None else PartialDate.of(end)
         wanted = None if kinds is None else frozenset(kinds)
         if wanted is not None and not wanted <= set(_KIND_ORDER):
             raise ValueError(f"unknown kind(s) {sorted(wanted - set(_KIND_ORDER))}; kinds: {', '.join(_KIND_ORDER)}")
+        # Entries are sorted so that their earliest days never decrease: bisect the window
+        # of candidates, then apply the exact test to those only.
+        first = 0
+        if lo is not None:
+            first = bisect.bisect_left(earliest, lo.earliest) if certain else 0
+        last = len(entries) if hi is None else bisect.bisect_right(earliest, hi.latest)
         test = PartialDate.certainly_within if certain else PartialDate.possibly_within
-        return tuple(e for e in entries if (wanted is None or e.kind in wanted) and test(e.date, lo, hi))
+        return tuple(e for e in entries[first:last] if (wanted is None or e.kind in wanted) and test(e.date, lo, hi))
+
+    def _timeline_index(self) -> tuple[tuple[TimelineEntry, ...], list[datetime.date]]:
+        entries = self._timeline()
+        return entries, [e.date.earliest for e in entries]
 
     def as_of(self, day: PartialDate | str | int) -> Dataset:
         """The dataset as it stood on a day: only what had certainly happened by its end.
@@ -363,8 +376,9 @@ class Dataset:
         A record is kept when its date (see :func:`~kzaz_relations.table.record_date`;
         for visits and meetings the last day) certainly falls on or before the end of
         ``day``; project milestones are trimmed the same way, and a project with no
-        milestone left is dropped. Undated records (a council with no known founding date)
-        are kept. Sources are kept when a kept record cites them.
+        milestone left is dropped. A council with no known founding date counts from its
+        first recorded meeting; a council with neither is kept. Sources are kept when a kept
+        record cites them.
 
         Example:
             >>> import kzaz_relations as kz
@@ -377,8 +391,15 @@ class Dataset:
         """
         limit = PartialDate.of(day).latest
 
+        first_meeting: dict[str, PartialDate] = {}
+        for m in self.meetings:
+            if m.council not in first_meeting or m.date < first_meeting[m.council]:
+                first_meeting[m.council] = m.date
+
         def happened(record: Any) -> bool:
             last = _record_end(record)
+            if last is None and isinstance(record, Council):
+                last = first_meeting.get(record.id)
             return last is None or last.latest <= limit
 
         kept: dict[str, list[Any]] = {}
@@ -391,7 +412,8 @@ class Dataset:
                     ms = tuple(m for m in r.milestones if m.date.latest <= limit)
                     if r.milestones and not ms:
                         continue
-                    r = attrs.evolve(r, milestones=ms)
+                    if len(ms) != len(r.milestones):
+                        r = attrs.evolve(r, milestones=ms)
                 elif not happened(r):
                     continue
                 rows.append(r)
@@ -497,30 +519,36 @@ class Dataset:
 
     # --- search ---------------------------------------------------------------
 
-    def _search_index(self) -> tuple[tuple[str, Record, tuple[str, ...], tuple[str, ...]], ...]:
-        rows = []
+    def _search_index(self) -> _SearchIndex:
+        rows: list[tuple[str, Record]] = []
+        postings: dict[str, dict[int, float]] = {}
         for name, table in self.tables():
             for r in table:
+                row = len(rows)
+                rows.append((name, r))
                 strong = _tokens(" ".join([_title(r), r.id.replace("-", " "), *getattr(r, "other_titles", ())]))
-                weak = _tokens(
-                    " ".join(
-                        str(getattr(r, f, "") or "") for f in ("summary", "note", "publisher", "place", "description")
-                    )
+                weak_text = " ".join(
+                    str(getattr(r, f, "") or "") for f in ("summary", "note", "publisher", "place", "description")
                 )
                 if isinstance(r, Project):
-                    weak += _tokens(" ".join(m.description for m in r.milestones) + " " + " ".join(r.participants))
-                rows.append((name, r, tuple(strong), tuple(weak)))
-        return tuple(rows)
+                    weak_text += " " + " ".join(m.description for m in r.milestones) + " " + " ".join(r.participants)
+                for token in _tokens(weak_text):
+                    postings.setdefault(token, {}).setdefault(row, 1.0)
+                for token in strong:
+                    postings.setdefault(token, {})[row] = 3.0
+        return _SearchIndex(tuple(rows), postings, sorted(postings))
 
     def search(
         self, text: str, *, limit: int | None = 20, tables: Iterable[str] | None = None
     ) -> tuple[SearchHit, ...]:
         """Records matching words of ``text``, best first; case- and accent-insensitive.
 
-        Each query word scores 3 when it is in a record's title or id, 1 when it is in its
-        summary or notes; a word also matches as a prefix (``"fib"`` finds ``"fibre"``),
-        for half the score. Spelling variants such as *fiber*/*fibre* are folded.
-        Records that match no word are left out.
+        Each query word adds to a record's score: 3 when it is a word of the record's title
+        or id, 1 when it is a word of its summary or notes, and half that when it only
+        begins such a word (``"fib"`` finds ``"fibre"``); the best match of each word
+        counts. Spelling variants such as *fiber*/*fibre* are folded. Records that match no
+        word are left out; ties are broken by table and id. An inverted index is built on
+        the first search and kept.
 
         Example:
             >>> import kzaz_relations as kz
@@ -531,25 +559,36 @@ class Dataset:
         words = _tokens(text)
         if not words:
             return ()
+        index = self._cached("search", self._search_index)
         wanted = None if tables is None else frozenset(tables)
-        hits = []
-        for name, record, strong, weak in self._cached("search", self._search_index):
-            if wanted is not None and name not in wanted:
-                continue
-            score = 0.0
-            for w in words:
-                if w in strong:
-                    score += 3
-                elif w in weak:
-                    score += 1
-                elif any(t.startswith(w) for t in strong):
-                    score += 1.5
-                elif any(t.startswith(w) for t in weak):
-                    score += 0.5
-            if score:
-                hits.append(SearchHit(score, name, record))
+        scores: dict[int, float] = {}
+        for w in dict.fromkeys(words):
+            best: dict[int, float] = dict(index.postings.get(w, {}))
+            start = bisect.bisect_left(index.tokens, w)
+            for token in itertools.islice(index.tokens, start, None):
+                if not token.startswith(w):
+                    break
+                if token == w:
+                    continue
+                for row, weight in index.postings[token].items():
+                    if weight / 2 > best.get(row, 0.0):
+                        best[row] = weight / 2
+            for row, weight in best.items():
+                scores[row] = scores.get(row, 0.0) + weight * words.count(w)
+        hits = [
+            SearchHit(score, *index.rows[row])
+            for row, score in scores.items()
+            if wanted is None or index.rows[row][0] in wanted
+        ]
         hits.sort(key=lambda h: (-h.score, h.table, h.record.id))
         return tuple(hits[:limit] if limit is not None else hits)
+
+
+@attrs.frozen
+class _SearchIndex:
+    rows: tuple[tuple[str, Record], ...]
+    postings: dict[str, dict[int, float]]
+    tokens: list[str]
 
 
 def _rebuild(info: DatasetInfo, tables: dict[str, tuple[Any, ...]]) -> Dataset:
@@ -557,14 +596,14 @@ def _rebuild(info: DatasetInfo, tables: dict[str, tuple[Any, ...]]) -> Dataset:
 
 
 def _citations(record: Any) -> Iterator[Citation]:
-    from ._integrity import _walk
-
+    """Every citation of a record: its own, then its milestones' (the only nested ones)."""
     if isinstance(record, Citation):
         yield record
         return
-    for _, value in _walk(record, "$"):
-        if isinstance(value, Citation):
-            yield value
+    yield from getattr(record, "citations", ())
+    if isinstance(record, Project):
+        for milestone in record.milestones:
+            yield from milestone.citations
 
 
 # --- reading and writing ------------------------------------------------------
@@ -590,20 +629,27 @@ def _read(folder: Traversable, *, check_links: bool) -> Dataset:
                 format_error = True
     for name in names:
         entry: Traversable = folder / name
-        if isinstance(entry, Path) and check_links and entry.is_symlink() and not entry.resolve().is_relative_to(root):
-            problems.append(Problem(name, "$", "a symbolic link that leaves the data folder"))
-            format_error = True
-            continue
+        if isinstance(entry, Path) and check_links and entry.is_symlink():
+            try:
+                inside = entry.resolve(strict=True).is_relative_to(root)
+            except (OSError, RuntimeError):  # a dangling link or a loop (RuntimeError before Python 3.13)
+                problems.append(Problem(name, "$", "a symbolic link that cannot be followed (no target, or a loop)"))
+                format_error = True
+                continue
+            if not inside:
+                problems.append(Problem(name, "$", "a symbolic link that leaves the data folder"))
+                format_error = True
+                continue
         if not entry.is_file():
             what = "a folder, not a file" if entry.is_dir() else "missing"
             problems.append(Problem(name, "$", f"file is {what}"))
             format_error = True
             continue
-        if isinstance(entry, Path) and entry.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(name, "$", f"larger than the limit of {MAX_FILE_BYTES} bytes"))
-            format_error = True
-            continue
         try:
+            if isinstance(entry, Path) and entry.stat().st_size > MAX_FILE_BYTES:
+                problems.append(Problem(name, "$", f"larger than the limit of {MAX_FILE_BYTES} bytes"))
+                format_error = True
+                continue
             parsed[name] = parse_json(entry.read_bytes(), name)
         except DataFormatError as exc:
             problems.extend(exc.problems)

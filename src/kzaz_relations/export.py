@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import types
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -28,6 +29,7 @@ from typing import Any, get_args, get_origin
 import attrs
 
 from .dataset import METADATA_FILE, TABLES, Dataset, _citations, _read, write_folder
+from .errors import Problem
 from .model import PartialDate, Period
 
 __all__ = ["datapackage", "export_csv", "export_datapackage", "export_json", "flat_rows", "read_csv"]
@@ -37,7 +39,7 @@ def _is_json_cell(t: Any) -> bool:
     origin = get_origin(t)
     if origin in (types.UnionType,) or str(origin) == "typing.Union":
         return any(_is_json_cell(a) for a in get_args(t) if a is not type(None))
-    return origin in (tuple, frozenset) or attrs.has(t)
+    return origin in (tuple, frozenset) or (attrs.has(t) and t not in (PartialDate, Period))
 
 
 def _columns(cls: type[Any]) -> list[attrs.Attribute[Any]]:
@@ -116,59 +118,106 @@ def export_csv(dataset: Dataset, path: str | PathLike[str]) -> list[Path]:
     return written
 
 
+_INT_RE = re.compile(r"0|[1-9][0-9]*")
+
+
 def _cell_value(a: attrs.Attribute[Any], text: str) -> Any:
+    from ._io import parse_json
+    from .errors import DataFormatError
+
     if _is_json_cell(a.type):
-        return json.loads(text)
+        try:
+            return parse_json(text)
+        except DataFormatError as exc:
+            raise ValueError("; ".join(p.message for p in exc.problems)) from None
     args = get_args(a.type)
     base = next((t for t in args if t is not type(None)), a.type) if args else a.type
     if base is int:
+        # int() would also take " 7", "+7", "1_0" and non-ASCII digits: accept only what export_csv writes.
+        if _INT_RE.fullmatch(text) is None or len(text) > 4000:
+            raise ValueError(f"expected a whole number written in digits, got {text!r:.60}")
         return int(text)
     return text
+
+
+def _csv_location(problem: Problem, lines: dict[str, list[int]]) -> Problem:
+    """Point a problem found in the intermediate JSON back at the CSV file and line it came from."""
+    table = (problem.file or "").removesuffix(".json")
+    if table not in lines:
+        return problem
+    m = re.match(r"\$\[([0-9]+)\]", problem.path)
+    path = problem.path
+    if m is not None and int(m.group(1)) < len(lines[table]):
+        path = f"line {lines[table][int(m.group(1))]}{problem.path[m.end() :]}"
+    return Problem(f"{table}.csv", path, problem.message)
 
 
 def read_csv(path: str | PathLike[str]) -> Dataset:
     """Read a folder written by :func:`export_csv` back into a :class:`Dataset`.
 
     The cells are decoded by the column's field type and the records go through the same
-    converter and integrity check as :func:`kzaz_relations.load`.
+    converter and integrity check as :func:`kzaz_relations.load`; problems are reported
+    at the CSV file and line they come from. Files larger than
+    :data:`~kzaz_relations._io.MAX_FILE_BYTES` are refused, as for ``load``.
 
     Raises:
         DataError: listing every problem, as for ``load``.
     """
     import tempfile
 
-    from ._convert import dumps
-    from .errors import DataFormatError, Problem
+    from ._io import MAX_FILE_BYTES
+    from .errors import DataError, DataFormatError
 
+    # A long text field is a long CSV cell: allow cells as large as a whole data file.
+    if csv.field_size_limit() < MAX_FILE_BYTES:
+        csv.field_size_limit(MAX_FILE_BYTES)
     folder = Path(path)
     problems = []
+    lines: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        (out / METADATA_FILE).write_bytes((folder / METADATA_FILE).read_bytes())
+        try:
+            if (folder / METADATA_FILE).stat().st_size > MAX_FILE_BYTES:
+                problems.append(Problem(METADATA_FILE, "$", f"larger than the limit of {MAX_FILE_BYTES} bytes"))
+            else:
+                (out / METADATA_FILE).write_bytes((folder / METADATA_FILE).read_bytes())
+        except OSError as exc:
+            problems.append(Problem(METADATA_FILE, "$", f"cannot read: {exc.strerror or exc}"))
         for name, cls in TABLES.items():
             columns = {a.name: a for a in _columns(cls)}
             rows = []
+            starts = lines[name] = []
+            file = f"{name}.csv"
             try:
-                with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as f:
-                    for line, row in enumerate(csv.DictReader(f), start=2):
+                if (folder / file).stat().st_size > MAX_FILE_BYTES:
+                    problems.append(Problem(file, "$", f"larger than the limit of {MAX_FILE_BYTES} bytes"))
+                    continue
+                with (folder / file).open(encoding="utf-8", newline="") as f:
+                    reader = csv.DictReader(f)
+                    end = 1
+                    for row in reader:
+                        line, end = end + 1, reader.line_num
                         record = {}
                         for key, text in row.items():
                             if key not in columns:
-                                problems.append(Problem(f"{name}.csv", f"line {line}", f"unknown column {key!r}"))
+                                problems.append(Problem(file, f"line {line}", f"unknown column {key!r:.60}"))
                                 continue
                             if text:
                                 try:
                                     record[key] = _cell_value(columns[key], text)
                                 except ValueError as exc:
-                                    problems.append(Problem(f"{name}.csv", f"line {line}.{key}", f"bad cell: {exc}"))
+                                    problems.append(Problem(file, f"line {line}.{key}", f"bad cell: {exc}"))
                         rows.append(record)
+                        starts.append(line)
             except (OSError, UnicodeDecodeError, csv.Error) as exc:
-                problems.append(Problem(f"{name}.csv", "$", f"cannot read: {exc}"))
+                problems.append(Problem(file, "$", f"cannot read: {exc}"))
             (out / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         if problems:
             raise DataFormatError(problems, f"{len(problems)} problem(s) in the CSV files")
-        del dumps
-        return _read(out, check_links=True)
+        try:
+            return _read(out, check_links=True)
+        except DataError as exc:
+            raise type(exc)([_csv_location(p, lines) for p in exc.problems], str(exc).split(":\n")[0]) from None
 
 
 # --- Frictionless Data Package ---------------------------------------------------
@@ -198,6 +247,9 @@ def _field_schema(a: attrs.Attribute[Any]) -> dict[str, Any]:
     origin = get_origin(base)
     if origin in (tuple, frozenset):
         field["type"] = "array"
+    elif base in (PartialDate, Period):
+        field["type"] = "string"
+        constraints["pattern"] = r"\d{4}(-\d{2}(-\d{2})?)?" + (r"(/\d{4}(-\d{2}(-\d{2})?)?)?" if base is Period else "")
     elif isinstance(base, type) and attrs.has(base):
         field["type"] = "object"
     elif base is int:
@@ -208,9 +260,6 @@ def _field_schema(a: attrs.Attribute[Any]) -> dict[str, Any]:
     elif isinstance(base, type) and issubclass(base, enum.Enum):
         field["type"] = "string"
         constraints["enum"] = [m.value for m in base]
-    elif base in (PartialDate, Period):
-        field["type"] = "string"
-        constraints["pattern"] = r"\d{4}(-\d{2}(-\d{2})?)?" + (r"(/\d{4}(-\d{2}(-\d{2})?)?)?" if base is Period else "")
     else:
         field["type"] = "string"
     if a.default is attrs.NOTHING and not optional:

@@ -8,8 +8,6 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Generic, Protocol, TypeVar, overload
 
-import attrs
-
 from .model import (
     Agreement,
     Council,
@@ -85,20 +83,38 @@ def _range(value: Any) -> tuple[PartialDate | None, PartialDate | None]:
     return _bound(value[0]), _bound(value[1])
 
 
-def _certainly_between(record: object, value: Any) -> bool:
-    start, end = _range(value)
-    first, last = record_date(record), _record_end(record)
-    if first is None or last is None:
-        return False
-    return first.certainly_within(start, None) and last.certainly_within(None, end)
+# A filter is prepared once per ``where`` call: it parses its argument and returns the test
+# applied to each record, so no argument is re-parsed per record.
+Test = Callable[[Any], bool]
+Filter = Callable[[Any], Test]
 
 
-def _possibly_between(record: object, value: Any) -> bool:
+def _certainly_between(value: Any) -> Test:
     start, end = _range(value)
-    first, last = record_date(record), _record_end(record)
-    if first is None or last is None:
-        return False
-    return first.possibly_within(None, end) and last.possibly_within(start, None)
+    lo = start.earliest if start is not None else None
+    hi = end.latest if end is not None else None
+
+    def test(record: Any) -> bool:
+        first, last = record_date(record), _record_end(record)
+        if first is None or last is None:
+            return False
+        return (lo is None or first.earliest >= lo) and (hi is None or last.latest <= hi)
+
+    return test
+
+
+def _possibly_between(value: Any) -> Test:
+    start, end = _range(value)
+    lo = start.earliest if start is not None else None
+    hi = end.latest if end is not None else None
+
+    def test(record: Any) -> bool:
+        first, last = record_date(record), _record_end(record)
+        if first is None or last is None:
+            return False
+        return (hi is None or first.earliest <= hi) and (lo is None or last.latest >= lo)
+
+    return test
 
 
 def _as_set(value: Any) -> frozenset[Any]:
@@ -107,50 +123,62 @@ def _as_set(value: Any) -> frozenset[Any]:
     return frozenset(value)
 
 
-def _enum_eq(name: str) -> Callable[[Any, Any], bool]:
-    def test(record: Any, value: Any) -> bool:
-        return getattr(record, name) in _as_set(value)
+def _enum_eq(name: str) -> Filter:
+    def prepare(value: Any) -> Test:
+        wanted = _as_set(value)
+        return lambda record: getattr(record, name) in wanted
 
-    return test
+    return prepare
 
 
-def _member(name: str) -> Callable[[Any, Any], bool]:
-    def test(record: Any, value: Any) -> bool:
-        return not _as_set(value).isdisjoint(getattr(record, name))
+def _member(name: str) -> Filter:
+    def prepare(value: Any) -> Test:
+        wanted = _as_set(value)
+        return lambda record: not wanted.isdisjoint(getattr(record, name))
 
-    return test
+    return prepare
 
 
 def _fold(text: str) -> str:
     return text.casefold().strip()
 
 
-def _place(record: Any, value: Any) -> bool:
-    wanted = {_fold(v) for v in _as_set(value)}
-    places = [record.place] if hasattr(record, "place") else list(record.places)
-    return any(p is not None and _fold(p) in wanted for p in places)
+def _place(value: Any) -> Test:
+    wanted = frozenset(_fold(v) for v in _as_set(value))
 
-
-def _period(record: Any, value: Any) -> bool:
-    return record.period in {Period.of(v) for v in _as_set(value)}
-
-
-def _party(record: Any, value: Any) -> bool:
-    wanted = [_fold(v) for v in _as_set(value)]
-    return any(w in _fold(p) for p in record.parties for w in wanted)
-
-
-def _country_any(*names: str) -> Callable[[Any, Any], bool]:
-    def test(record: Any, value: Any) -> bool:
-        wanted = _as_set(value)
-        return any(getattr(record, n) in wanted for n in names)
+    def test(record: Any) -> bool:
+        places = (record.place,) if hasattr(record, "place") else record.places
+        return any(p is not None and _fold(p) in wanted for p in places)
 
     return test
 
 
-_COMMON = {"between": _certainly_between, "possibly_between": _possibly_between}
+def _period(value: Any) -> Test:
+    wanted = frozenset(Period.of(v) for v in _as_set(value))
+    return lambda record: record.period in wanted
 
-_FILTERS: dict[type[Any], dict[str, Callable[[Any, Any], bool]]] = {
+
+def _party(value: Any) -> Test:
+    wanted = [_fold(v) for v in _as_set(value)]
+    return lambda record: any(w in _fold(p) for p in record.parties for w in wanted)
+
+
+def _country_any(*names: str) -> Filter:
+    def prepare(value: Any) -> Test:
+        wanted = _as_set(value)
+        return lambda record: any(getattr(record, n) in wanted for n in names)
+
+    return prepare
+
+
+def _checkable(value: Any) -> Test:
+    flag = bool(value)
+    return lambda record: (record.claim is not None) == flag
+
+
+_COMMON: dict[str, Filter] = {"between": _certainly_between, "possibly_between": _possibly_between}
+
+_FILTERS: dict[type[Any], dict[str, Filter]] = {
     Agreement: {
         "kind": _enum_eq("kind"),
         "status": _enum_eq("status"),
@@ -189,7 +217,7 @@ _FILTERS: dict[type[Any], dict[str, Callable[[Any, Any], bool]]] = {
         "speaker": _enum_eq("speaker"),
         "speaker_country": _enum_eq("speaker_country"),
         "sector": _member("sectors"),
-        "checkable": lambda r, v: (r.claim is not None) == bool(v),
+        "checkable": _checkable,
     },
     Event: {"kind": _enum_eq("kind"), "country": _member("countries"), "place": _place},
     Source: {"kind": _enum_eq("kind"), "language": _enum_eq("language"), "publisher": _enum_eq("publisher")},
@@ -308,16 +336,16 @@ class Table(Generic[R]):
             TypeError: unknown filter 'colour' for Agreement; valid filters: between, country, kind, ...
         """
         own = _FILTERS.get(self._cls, {}) if self._cls else {}
-        tests: list[tuple[Callable[[Any, Any], bool], Any]] = []
+        tests: list[Test] = []
         for key, value in filters.items():
-            test = own.get(key) or _COMMON.get(key)
-            if test is None:
+            prepare = own.get(key) or _COMMON.get(key)
+            if prepare is None:
                 name = self._cls.__name__ if self._cls else "this table"
                 raise TypeError(f"unknown filter {key!r} for {name}; valid filters: {', '.join(self.filters)}")
-            if key in {"between", "possibly_between"} or key.endswith("between"):
-                _range(value)
-            tests.append((test, value))
-        kept = [r for r in self._records if (predicate is None or predicate(r)) and all(t(r, v) for t, v in tests)]
+            tests.append(prepare(value))
+        if predicate is not None:
+            tests.insert(0, predicate)
+        kept = [r for r in self._records if all(t(r) for t in tests)]
         return Table._from_sorted(tuple(kept), self._cls)
 
     @classmethod
@@ -351,7 +379,3 @@ class Table(Generic[R]):
         from .export import flat_rows
 
         return pd.DataFrame(list(flat_rows(self._records, self._cls)))
-
-
-def _fields_of(cls: type[Any]) -> tuple[str, ...]:
-    return tuple(a.name for a in attrs.fields(cls))
