@@ -113,13 +113,22 @@ def test_export_and_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["timeline", "--from", "2024-13"])
-    assert info.value.code == 2
-    with pytest.raises(SystemExit) as info:
-        main(["nonsense"])
-    assert info.value.code == 2
+    assert main(["timeline", "--from", "2024-13"]) == 2
     assert "invalid date" in capsys.readouterr().err
+    assert main(["nonsense"]) == 2
+    assert main(["show"]) == 2
+    assert main(["search", "--limit", "-1", "baku"]) == 2
+    assert main(["agreements", "--kind", "nonsense"]) == 2
+    assert "unknown AgreementKind" in capsys.readouterr().err
+    assert main(["--help"]) == 0
+
+
+def test_file_errors_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "a-file"
+    target.write_text("x", encoding="utf-8")
+    assert main(["export", "json", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kzaz: ") and "Traceback" not in err
 
 
 def test_module_entry_point() -> None:

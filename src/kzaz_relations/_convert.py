@@ -284,8 +284,8 @@ def _format(exc: BaseException, type_: type[Any] | None) -> str:
         return f"unknown key(s): {', '.join(sorted(exc.extra_fields))}"
     if isinstance(exc, KeyError) and exc.args:
         return str(exc.args[0])
-    if isinstance(exc, TypeError) and len(exc.args) == 4 and isinstance(exc.args[1], attrs.Attribute):
-        return str(exc.args[0])  # an attrs instance_of validator
+    if len(exc.args) >= 2 and isinstance(exc.args[1], attrs.Attribute):
+        return str(exc.args[0])  # an attrs validator (instance_of, matches_re…): the message only
     text = str(exc)
     return text or type(exc).__name__
 

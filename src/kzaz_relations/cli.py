@@ -18,10 +18,10 @@ from typing import Any
 
 from .dataset import Dataset, load
 from .errors import DataError
-from .model import Country, Direction, Indicator, PartialDate
+from .model import Country, Direction, Indicator, PartialDate, Unit
 from .table import record_date
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 WIDTH = 80
 
@@ -92,6 +92,16 @@ def _date(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return value
+
+
 def _dataset(args: argparse.Namespace) -> Dataset:
     return load(args.data) if getattr(args, "data", None) else load()
 
@@ -106,7 +116,7 @@ def _overview(args: argparse.Namespace, out: _Output) -> int:
     latest = ds.timeline()[-8:]
     trade = {}
     for reporter in (Country.KZ, Country.AZ):
-        s = ds.series(Indicator.TRADE_TURNOVER, reporter=reporter)
+        s = ds.series(Indicator.TRADE_TURNOVER, reporter=reporter, unit=Unit.USD_MILLION)
         trade[reporter.value] = {str(p.period): p.value for p in s}
     if out.format == "json":
         out.text(
@@ -457,7 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="find records by words, across tables")
     p.add_argument("text", nargs="+")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_count, default=20, help="at most this many hits (default 20)")
     _add_format(p)
     p.set_defaults(run=_search)
 
@@ -485,21 +495,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    """Run the command; returns the exit code."""
+    """Run the command; returns the exit code (0 success, 1 bad data or files, 2 bad usage)."""
     parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # argparse exits on --help (0) and on bad usage (2)
+        return exc.code if isinstance(exc.code, int) else 2
     out = _Output(args, sys.stdout)
     try:
         code: int = args.run(args, out)
     except DataError as exc:
         print(f"kzaz: {exc}", file=sys.stderr)
         return 1
-    except (ValueError, KeyError) as exc:
-        print(f"kzaz: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"kzaz: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except (ValueError, KeyError, TypeError) as exc:
+        print(f"kzaz: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
     return code
-
-
-__all__ += ["build_parser"]

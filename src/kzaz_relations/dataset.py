@@ -11,7 +11,6 @@ import bisect
 import datetime
 import itertools
 import threading
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from importlib import resources
@@ -40,10 +39,11 @@ from .model import (
     ReporterKind,
     Source,
     Statement,
+    Unit,
     Visit,
 )
 from .series import MissingValueError, Series, Verdict, VerdictStatus, accepts, computed_figure
-from .table import Record, Table, _record_end
+from .table import Record, Table, _record_end, fold, record_date
 
 __all__ = ["TABLES", "Dataset", "SearchHit", "TimelineEntry", "load", "read_folder", "write_folder"]
 
@@ -92,19 +92,16 @@ class SearchHit:
     "The record found."
 
 
+_OFFICIAL = frozenset({ReporterKind.STATISTICS, ReporterKind.CUSTOMS, ReporterKind.MINISTRY})
+
 _KIND_ORDER = {"event": 0, "council": 1, "visit": 2, "meeting": 3, "agreement": 4, "statement": 5, "milestone": 6}
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i").replace("ə", "e")
 
 
 _SYNONYMS = {"fiber": "fibre", "optical": "optic", "focl": "fibre", "titr": "trans-caspian"}
 
 
 def _tokens(text: str) -> list[str]:
-    words = "".join(ch if ch.isalnum() else " " for ch in _fold(text)).split()
+    words = "".join(ch if ch.isalnum() else " " for ch in fold(text)).split()
     return [_SYNONYMS.get(w, w) for w in words]
 
 
@@ -228,8 +225,16 @@ class Dataset:
                 return record  # type: ignore[no-any-return]
         return None
 
+    def _resolve(self, record: Any) -> Any:
+        if isinstance(record, str):
+            found = self.find(record)
+            if found is None:
+                raise KeyError(f"no record with id {record!r}")
+            return found
+        return record
+
     def sources_of(self, record: Any) -> tuple[Source, ...]:
-        """The sources a record cites (including its milestones' and nested citations), in citation order.
+        """The sources a record (or the record with this id) cites, milestones' included, in citation order.
 
         Example:
             >>> import kzaz_relations as kz
@@ -239,14 +244,18 @@ class Dataset:
             True
         """
         out: dict[str, Source] = {}
-        for c in _citations(record):
+        for c in _citations(self._resolve(record)):
             s = self.sources.get(c.source)
             if s is not None:
                 out.setdefault(s.id, s)
         return tuple(out.values())
 
     def related(self, record: Any) -> tuple[Record, ...]:
-        """The records linked to ``record`` either way (visit ↔ agreements, council ↔ meetings, …).
+        """The records linked to a record (or the record with this id) either way.
+
+        Links run both ways: visit ↔ agreements signed during it, council ↔ its meetings
+        and founding agreement, meeting ↔ agreements and statements, project ↔ agreements
+        and observations.
 
         Example:
             >>> import kzaz_relations as kz
@@ -256,6 +265,7 @@ class Dataset:
             True
         """
         links = self._cached("links", self._build_links)
+        record = self._resolve(record)
         key = (type(record).__name__, record.id)
         return tuple(links.get(key, ()))
 
@@ -335,7 +345,7 @@ class Dataset:
         start: PartialDate | str | int | None = None,
         end: PartialDate | str | int | None = None,
         *,
-        kinds: Iterable[str] | None = None,
+        kinds: Iterable[str] | str | None = None,
         certain: bool = True,
     ) -> tuple[TimelineEntry, ...]:
         """Dated entries from every table, in chronological order.
@@ -354,7 +364,7 @@ class Dataset:
         entries, earliest = self._cached("timeline", self._timeline_index)
         lo = None if start is None else PartialDate.of(start)
         hi = None if end is None else PartialDate.of(end)
-        wanted = None if kinds is None else frozenset(kinds)
+        wanted = None if kinds is None else frozenset(_items(kinds))
         if wanted is not None and not wanted <= set(_KIND_ORDER):
             raise ValueError(f"unknown kind(s) {sorted(wanted - set(_KIND_ORDER))}; kinds: {', '.join(_KIND_ORDER)}")
         # Entries are sorted so that their earliest days never decrease: bisect the window
@@ -373,12 +383,14 @@ class Dataset:
     def as_of(self, day: PartialDate | str | int) -> Dataset:
         """The dataset as it stood on a day: only what had certainly happened by its end.
 
-        A record is kept when its date (see :func:`~kzaz_relations.table.record_date`;
-        for visits and meetings the last day) certainly falls on or before the end of
-        ``day``; project milestones are trimmed the same way, and a project with no
-        milestone left is dropped. A council with no known founding date counts from its
-        first recorded meeting; a council with neither is kept. Sources are kept when a kept
-        record cites them.
+        A record is kept when its date certainly falls on or before the end of ``day``:
+        a visit or meeting once it has begun, an observation once its period is over,
+        anything else by :func:`~kzaz_relations.table.record_date`. Project milestones are
+        trimmed the same way, and a project with no milestone left is dropped. A council
+        with no known founding date counts from its first recorded meeting; a council with
+        neither is kept. References to records that did not exist yet are cleared (a
+        project's later agreements, say), and sources are kept when a kept record cites
+        them, so the result passes the same integrity check as a loaded dataset.
 
         Example:
             >>> import kzaz_relations as kz
@@ -389,18 +401,20 @@ class Dataset:
             >>> len(old) < len(ds)
             True
         """
-        limit = PartialDate.of(day).latest
+        from ._integrity import _REFERENCES
 
+        limit = PartialDate.of(day).latest
         first_meeting: dict[str, PartialDate] = {}
         for m in self.meetings:
             if m.council not in first_meeting or m.date < first_meeting[m.council]:
                 first_meeting[m.council] = m.date
 
-        def happened(record: Any) -> bool:
-            last = _record_end(record)
-            if last is None and isinstance(record, Council):
-                last = first_meeting.get(record.id)
-            return last is None or last.latest <= limit
+        def when(record: Any) -> PartialDate | None:
+            if isinstance(record, Visit | CouncilMeeting):
+                return record_date(record)
+            if isinstance(record, Council) and record.established is None:
+                return first_meeting.get(record.id)
+            return _record_end(record)
 
         kept: dict[str, list[Any]] = {}
         for name, table in self.tables():
@@ -414,10 +428,26 @@ class Dataset:
                         continue
                     if len(ms) != len(r.milestones):
                         r = attrs.evolve(r, milestones=ms)
-                elif not happened(r):
-                    continue
+                else:
+                    date = when(r)
+                    if date is not None and date.latest > limit:
+                        continue
                 rows.append(r)
             kept[name] = rows
+        # A council that had met by then existed by then, whatever its recorded founding date.
+        met = {m.council for m in kept["meetings"]}
+        kept["councils"] = [c for c in self.councils if c.id in met or c in kept["councils"]]
+        ids = {name: {r.id for r in rows} for name, rows in kept.items()}
+        for (table_name, field), target in _REFERENCES.items():
+            rows = kept[table_name]
+            for n, r in enumerate(rows):
+                value = getattr(r, field)
+                if isinstance(value, tuple):
+                    present = tuple(v for v in value if v in ids[target])
+                    if len(present) != len(value):
+                        rows[n] = attrs.evolve(r, **{field: present})
+                elif value is not None and value not in ids[target]:
+                    rows[n] = attrs.evolve(r, **{field: None})
         cited = {c.source for rows in kept.values() for r in rows for c in _citations(r)}
         kept["sources"] = [s for s in self.sources if s.id in cited]
         return Dataset(self.info, **kept)
@@ -433,6 +463,7 @@ class Dataset:
         reporter_kinds: Iterable[ReporterKind | str] | None = None,
         full_year: bool = True,
         project: str | None = None,
+        unit: Unit | str | None = None,
     ) -> Series:
         """One value per period for an indicator, as reported by one side.
 
@@ -446,6 +477,8 @@ class Dataset:
             full_year: ``True`` for calendar-year periods only, ``False`` for part-year
                 periods only; the two are never mixed.
             project: restrict to the observations of one project.
+            unit: the unit of the values (default: the most common unit); figures in
+                units that cannot be converted to it are left out, never mixed.
 
         Example:
             >>> import kzaz_relations as kz
@@ -453,11 +486,28 @@ class Dataset:
             >>> all(p.period.is_full_year for p in s)
             True
         """
+        return Series(
+            Indicator(indicator),
+            self._observations_for(indicator, reporter, direction, reporter_kinds, full_year, project),
+            direction=Direction(direction),
+            reporter=None if reporter is None else Country(reporter),
+            unit=None if unit is None else Unit(unit),
+        )
+
+    def _observations_for(
+        self,
+        indicator: Indicator | str,
+        reporter: Country | str | None,
+        direction: Direction | str,
+        reporter_kinds: Iterable[ReporterKind | str] | None,
+        full_year: bool,
+        project: str | None = None,
+    ) -> list[Observation]:
         ind = Indicator(indicator)
         rep = None if reporter is None else Country(reporter)
         dirn = Direction(direction)
-        kinds = None if reporter_kinds is None else frozenset(ReporterKind(k) for k in reporter_kinds)
-        chosen = [
+        kinds = None if reporter_kinds is None else frozenset(ReporterKind(k) for k in _items(reporter_kinds))
+        return [
             o
             for o in self.observations
             if o.indicator is ind
@@ -467,51 +517,60 @@ class Dataset:
             and o.period.is_full_year is full_year
             and (project is None or o.project == project)
         ]
-        return Series(ind, chosen, direction=dirn, reporter=rep)
 
     def check(self, statement: Statement | str) -> Verdict:
-        """Check a statement's quantitative claim against the observations.
+        """Check a statement's quantitative claim against independent observations.
 
         The claim is compared with a series of the claim's indicator, direction and
-        reporter built from official data only (statistics, customs and ministry
-        figures), so that a speaker's own numbers do not confirm themselves; when no
-        official figures exist for the periods, every figure is used and the reason says so.
+        reporter. A speaker's own figures never confirm the speaker's claim: observations
+        reported by the speaker, or resting only on the statement's own sources, are left out.
+        Official data (statistics, customs and ministry figures) is tried first, then the
+        other independent figures; the reason says which were used. With no independent
+        figure for a period the verdict is ``not_checkable``, and the reason gives what the
+        speaker's own figures would compute.
 
         Example:
             >>> import kzaz_relations as kz
             >>> ds = kz.load()
-            >>> v = ds.check("tokayev-interview-2024-trade-growth")
-            >>> v.status.value, round(v.computed, 2)
-            ('consistent', Decimal('4.86'))
+            >>> v = ds.check("press-statements-astana-2025-10-21")
+            >>> v.status.value, round(v.computed)
+            ('consistent', 62)
         """
         st = self.statements[statement] if isinstance(statement, str) else statement
         claim = st.claim
         if claim is None:
             return Verdict(st, VerdictStatus.NOT_CHECKABLE, None, "the statement has no machine-checkable claim")
-        official = {ReporterKind.STATISTICS, ReporterKind.CUSTOMS, ReporterKind.MINISTRY}
-        attempts = (("official figures", official), ("all reported figures", None))
-        for label, kinds in attempts:
-            series = self.series(
-                claim.indicator,
-                reporter=claim.reporter,
-                direction=claim.direction,
-                reporter_kinds=kinds,
-                full_year=all(p.is_full_year for p in claim.periods),
-            )
+        own_sources = {c.source for c in st.citations}
+
+        def own(o: Observation) -> bool:
+            return o.reported_by == st.speaker or {c.source for c in o.citations} <= own_sources
+
+        full_year = all(p.is_full_year for p in claim.periods)
+        candidates = self._observations_for(claim.indicator, claim.reporter, claim.direction, None, full_year)
+        independent = [o for o in candidates if not own(o)]
+        official = [o for o in independent if o.reporter_kind in _OFFICIAL]
+        attempts = (("official figures", official), ("other independent figures", independent))
+        for label, observations in attempts:
+            series = Series(claim.indicator, observations, direction=claim.direction, reporter=claim.reporter)
             try:
                 computed, used = computed_figure(claim, series)
-            except (MissingValueError, ZeroDivisionError, ValueError):
+            except (MissingValueError, ZeroDivisionError):
                 continue
-            ok = accepts(claim, computed)
-            status = VerdictStatus.CONSISTENT if ok else VerdictStatus.INCONSISTENT
-            rounded = computed.quantize(Decimal("0.001"))
+            status = VerdictStatus.CONSISTENT if accepts(claim, computed) else VerdictStatus.INCONSISTENT
             reason = (
-                f"{claim.comparison.value} from {label}: {rounded} vs stated "
+                f"{claim.comparison.value} from {label}: {computed.quantize(Decimal('0.001'))} vs stated "
                 f"{claim.qualifier.value} {claim.stated} (tolerance {claim.tolerance})"
             )
             return Verdict(st, status, computed, reason, used)
-        periods = ", ".join(str(p) for p in claim.periods)
-        return Verdict(st, VerdictStatus.NOT_CHECKABLE, None, f"no {claim.indicator.value} figures for {periods}")
+        series = Series(claim.indicator, independent)
+        missing = ", ".join(str(p) for p in claim.periods if series.get(p) is None)
+        reason = f"no independent {claim.indicator.value} figure for {missing}"
+        try:
+            own_figure, _ = computed_figure(claim, Series(claim.indicator, candidates))
+            reason += f"; the speaker's own figures give {own_figure.quantize(Decimal('0.001'))}"
+        except (MissingValueError, ZeroDivisionError):
+            pass
+        return Verdict(st, VerdictStatus.NOT_CHECKABLE, None, reason)
 
     def check_statements(self) -> tuple[Verdict, ...]:
         """:meth:`check` for every statement with a claim, in id order."""
@@ -539,7 +598,7 @@ class Dataset:
         return _SearchIndex(tuple(rows), postings, sorted(postings))
 
     def search(
-        self, text: str, *, limit: int | None = 20, tables: Iterable[str] | None = None
+        self, text: str, *, limit: int | None = 20, tables: Iterable[str] | str | None = None
     ) -> tuple[SearchHit, ...]:
         """Records matching words of ``text``, best first; case- and accent-insensitive.
 
@@ -556,11 +615,15 @@ class Dataset:
             >>> hits[0].score >= hits[-1].score and any("fib" in h.record.id for h in hits[:5])
             True
         """
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must not be negative, got {limit}")
+        wanted = None if tables is None else frozenset(_items(tables))
+        if wanted is not None and not wanted <= set(TABLES):
+            raise ValueError(f"unknown table(s) {sorted(wanted - set(TABLES))}; tables: {', '.join(TABLES)}")
         words = _tokens(text)
         if not words:
             return ()
         index = self._cached("search", self._search_index)
-        wanted = None if tables is None else frozenset(tables)
         scores: dict[int, float] = {}
         for w in dict.fromkeys(words):
             best: dict[int, float] = dict(index.postings.get(w, {}))
@@ -589,6 +652,11 @@ class _SearchIndex:
     rows: tuple[tuple[str, Record], ...]
     postings: dict[str, dict[int, float]]
     tokens: list[str]
+
+
+def _items(value: Iterable[Any] | str) -> tuple[Any, ...]:
+    """A collection argument as a tuple; a single string is one item, not its letters."""
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _rebuild(info: DatasetInfo, tables: dict[str, tuple[Any, ...]]) -> Dataset:

@@ -31,16 +31,15 @@ _DECIMAL = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"
 def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = get_origin(t)
     if origin in (Union, types.UnionType):
+        # An optional field may also be written as null (the canonical form omits it).
         options = [a for a in get_args(t) if a is not type(None)]
-        return (
-            _type_schema(options[0], defs) if len(options) == 1 else {"anyOf": [_type_schema(o, defs) for o in options]}
-        )
+        return {"anyOf": [*(_type_schema(o, defs) for o in options), {"type": "null"}]}
     if origin is tuple:
         return {"type": "array", "items": _type_schema(get_args(t)[0], defs)}
     if origin is frozenset:
         return {"type": "array", "items": _type_schema(get_args(t)[0], defs), "uniqueItems": True}
     if t is str:
-        return {"type": "string", "minLength": 1, "pattern": r"^\S(.*\S)?$"}
+        return {"type": "string", "minLength": 1, "pattern": r"^\S([\s\S]*\S)?$"}
     if t is int:
         return {"type": "integer", "minimum": 0}
     if t is bool:
@@ -67,8 +66,10 @@ def _class_schema(cls: type[Any], defs: dict[str, Any]) -> None:
     required = []
     for a in attrs.fields(attrs.resolve_types(cls)):
         prop = _type_schema(a.type, defs)
-        if a.name in {"id", "source"} or a.name in {"visit", "meeting", "council", "established_by", "project"}:
+        if a.name in {"id", "source", "council"}:
             prop = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
+        elif a.name in {"visit", "meeting", "established_by", "project"}:
+            prop = {"anyOf": [{"type": "string", "pattern": f"^{ID_PATTERN}$"}, {"type": "null"}]}
         if a.name == "agreements":
             prop = {"type": "array", "items": {"type": "string", "pattern": f"^{ID_PATTERN}$"}}
         if a.__doc__:

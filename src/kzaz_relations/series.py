@@ -67,10 +67,17 @@ def convert_value(value: Decimal, unit: Unit, to: Unit) -> Decimal:
     """
     if unit is to:
         return value
-    a, b = _SCALES.get(unit), _SCALES.get(to)
-    if a is None or b is None or a[0] != b[0]:
+    if not _convertible(unit, to):
         raise ValueError(f"cannot convert {unit.value} to {to.value}")
+    a, b = _SCALES[unit], _SCALES[to]
     return _CONTEXT.divide(_CONTEXT.multiply(value, a[1]), b[1])
+
+
+def _convertible(unit: Unit, to: Unit) -> bool:
+    if unit is to:
+        return True
+    a, b = _SCALES.get(unit), _SCALES.get(to)
+    return a is not None and b is not None and a[0] == b[0]
 
 
 class MissingValueError(LookupError):
@@ -101,10 +108,6 @@ def _pick(candidates: list[Observation]) -> tuple[Observation, tuple[Observation
 
     chosen = max(pool, key=key)
     return chosen, tuple(o for o in sorted(candidates, key=lambda o: o.id) if o is not chosen)
-
-
-def _as_period(value: Period | PartialDate | str | int) -> Period:
-    return Period.of(value)
 
 
 class Series:
@@ -142,18 +145,19 @@ class Series:
         "The direction the series was asked for."
         self.reporter = reporter
         "The reporter the series was asked for (``None``: any)."
-        by_period: dict[Period, list[Observation]] = {}
-        for o in observations:
-            by_period.setdefault(o.period, []).append(o)
-        chosen = {p: _pick(obs) for p, obs in by_period.items()}
-        if unit is None and chosen:
-            units = [o.unit for o, _ in chosen.values()]
+        observations = list(observations)
+        if unit is None and observations:
+            units = [o.unit for o in observations]
             unit = max(set(units), key=lambda u: (units.count(u), u.value))
         self.unit = unit
-        "The unit of every value."
+        "The unit of every value; figures in units that cannot be converted to it are left out."
+        by_period: dict[Period, list[Observation]] = {}
+        for o in observations:
+            if unit is not None and _convertible(o.unit, unit):
+                by_period.setdefault(o.period, []).append(o)
         points = []
-        for period in sorted(chosen):
-            obs, rest = chosen[period]
+        for period in sorted(by_period):
+            obs, rest = _pick(by_period[period])
             assert unit is not None
             points.append(SeriesPoint(period, convert_value(obs.value, obs.unit, unit), obs, rest))
         self._points = tuple(points)
@@ -180,7 +184,7 @@ class Series:
 
     def point(self, period: Period | PartialDate | str | int) -> SeriesPoint:
         """The point for a period. Raises :class:`MissingValueError` if there is none."""
-        wanted = _as_period(period)
+        wanted = Period.of(period)
         for p in self._points:
             if p.period == wanted:
                 return p
@@ -206,7 +210,7 @@ class Series:
         """
         a, b = self.value(start), self.value(end)
         if a == 0:
-            raise ZeroDivisionError(f"the value for {_as_period(start)} is zero")
+            raise ZeroDivisionError(f"the value for {Period.of(start)} is zero")
         return _CONTEXT.divide(b, a)
 
     def cagr(self, start: Period | PartialDate | str | int, end: Period | PartialDate | str | int) -> Decimal:
@@ -219,7 +223,7 @@ class Series:
             MissingValueError: if either period has no value.
             ValueError: if the periods are not in different years, in order.
         """
-        years = _as_period(end).start.year - _as_period(start).start.year
+        years = Period.of(end).start.year - Period.of(start).start.year
         if years <= 0:
             raise ValueError("cagr needs an end period in a later year than the start")
         ratio = self.change(start, end)

@@ -4,25 +4,42 @@ from __future__ import annotations
 
 import difflib
 import enum
+import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Generic, Protocol, TypeVar, overload
 
 from .model import (
     Agreement,
+    AgreementKind,
+    AgreementStatus,
     Council,
+    CouncilKind,
     CouncilMeeting,
+    Country,
+    Direction,
     Event,
+    EventKind,
+    Indicator,
+    Level,
     Observation,
+    ObservationStatus,
     PartialDate,
     Period,
     Project,
+    ProjectStatus,
+    Rank,
+    ReporterKind,
+    Sector,
     Source,
+    SourceKind,
     Statement,
+    Unit,
     Visit,
+    VisitKind,
 )
 
-__all__ = ["Record", "Table", "record_date"]
+__all__ = ["Record", "Table", "fold", "record_date"]
 
 
 class _HasId(Protocol):
@@ -41,8 +58,8 @@ def record_date(record: object) -> PartialDate | None:
     """The date a record is placed at in time (``None`` if it has none).
 
     Agreements: ``signed``; visits: ``start``; meetings, events, statements: ``date``;
-    councils: ``established``; projects: the first milestone; observations: the end of
-    the period; sources: ``published``.
+    councils: ``established``; projects: the first milestone; observations: the start of
+    the period (its end is where the period stops); sources: ``published``.
 
     Example:
         >>> import kzaz_relations as kz
@@ -60,7 +77,7 @@ def record_date(record: object) -> PartialDate | None:
     if isinstance(record, Project):
         return record.milestones[0].date if record.milestones else None
     if isinstance(record, Observation):
-        return record.period.end
+        return record.period.start
     if isinstance(record, Source):
         return record.published
     return None
@@ -70,6 +87,8 @@ def _record_end(record: object) -> PartialDate | None:
     """The last date of a record's span (visits and meetings may last several days)."""
     if isinstance(record, Visit | CouncilMeeting) and record.end is not None:
         return record.end
+    if isinstance(record, Observation):
+        return record.period.end
     return record_date(record)
 
 
@@ -123,24 +142,47 @@ def _as_set(value: Any) -> frozenset[Any]:
     return frozenset(value)
 
 
-def _enum_eq(name: str) -> Filter:
+def _members(value: Any, kind: type[enum.Enum] | None) -> frozenset[Any]:
+    """The filter values, checked against ``kind`` so a typo raises instead of matching nothing."""
+    values = _as_set(value)
+    if kind is None:
+        return values
+    try:
+        return frozenset(kind(v) for v in values)
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        raise ValueError(f"unknown {kind.__name__} in {sorted(map(str, values))}; expected one of: {allowed}") from None
+
+
+def _enum_eq(name: str, kind: type[enum.Enum] | None = None) -> Filter:
     def prepare(value: Any) -> Test:
-        wanted = _as_set(value)
+        wanted = _members(value, kind)
         return lambda record: getattr(record, name) in wanted
 
     return prepare
 
 
-def _member(name: str) -> Filter:
+def _member(name: str, kind: type[enum.Enum]) -> Filter:
     def prepare(value: Any) -> Test:
-        wanted = _as_set(value)
+        wanted = _members(value, kind)
         return lambda record: not wanted.isdisjoint(getattr(record, name))
 
     return prepare
 
 
-def _fold(text: str) -> str:
-    return text.casefold().strip()
+def fold(text: str) -> str:
+    """Text folded for matching: case-folded, accents and Azerbaijani letters reduced to ASCII.
+
+    Example:
+        >>> fold("Şuşa"), fold("Gəncə"), fold("  Baku ")
+        ('susa', 'ganca', 'baku')
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.replace("ı", "i").replace("ə", "a")
+
+
+_fold = fold
 
 
 def _place(value: Any) -> Test:
@@ -165,7 +207,7 @@ def _party(value: Any) -> Test:
 
 def _country_any(*names: str) -> Filter:
     def prepare(value: Any) -> Test:
-        wanted = _as_set(value)
+        wanted = _members(value, Country)
         return lambda record: any(getattr(record, n) in wanted for n in names)
 
     return prepare
@@ -180,10 +222,10 @@ _COMMON: dict[str, Filter] = {"between": _certainly_between, "possibly_between":
 
 _FILTERS: dict[type[Any], dict[str, Filter]] = {
     Agreement: {
-        "kind": _enum_eq("kind"),
-        "status": _enum_eq("status"),
-        "sector": _member("sectors"),
-        "country": _member("countries"),
+        "kind": _enum_eq("kind", AgreementKind),
+        "status": _enum_eq("status", AgreementStatus),
+        "sector": _member("sectors", Sector),
+        "country": _member("countries", Country),
         "party": _party,
         "place": _place,
         "visit": _enum_eq("visit"),
@@ -191,36 +233,44 @@ _FILTERS: dict[type[Any], dict[str, Filter]] = {
         "signed_between": _certainly_between,
         "signed_possibly_between": _possibly_between,
     },
-    Council: {"kind": _enum_eq("kind"), "established_between": _certainly_between},
+    Council: {"kind": _enum_eq("kind", CouncilKind), "established_between": _certainly_between},
     CouncilMeeting: {"council": _enum_eq("council"), "place": _place, "ordinal": _enum_eq("ordinal")},
     Visit: {
-        "kind": _enum_eq("kind"),
-        "level": _enum_eq("level"),
-        "from_country": _enum_eq("from_country"),
-        "to_country": _enum_eq("to_country"),
+        "kind": _enum_eq("kind", VisitKind),
+        "level": _enum_eq("level", Level),
+        "from_country": _enum_eq("from_country", Country),
+        "to_country": _enum_eq("to_country", Country),
         "country": _country_any("from_country", "to_country"),
         "place": _place,
     },
-    Project: {"status": _enum_eq("status"), "sector": _member("sectors"), "country": _member("countries")},
+    Project: {
+        "status": _enum_eq("status", ProjectStatus),
+        "sector": _member("sectors", Sector),
+        "country": _member("countries", Country),
+    },
     Observation: {
-        "indicator": _enum_eq("indicator"),
-        "direction": _enum_eq("direction"),
-        "reporter": _enum_eq("reporter"),
-        "reporter_kind": _enum_eq("reporter_kind"),
-        "unit": _enum_eq("unit"),
-        "rank": _enum_eq("rank"),
-        "status": _enum_eq("status"),
+        "indicator": _enum_eq("indicator", Indicator),
+        "direction": _enum_eq("direction", Direction),
+        "reporter": _enum_eq("reporter", Country),
+        "reporter_kind": _enum_eq("reporter_kind", ReporterKind),
+        "unit": _enum_eq("unit", Unit),
+        "rank": _enum_eq("rank", Rank),
+        "status": _enum_eq("status", ObservationStatus),
         "project": _enum_eq("project"),
         "period": _period,
     },
     Statement: {
         "speaker": _enum_eq("speaker"),
-        "speaker_country": _enum_eq("speaker_country"),
-        "sector": _member("sectors"),
+        "speaker_country": _enum_eq("speaker_country", Country),
+        "sector": _member("sectors", Sector),
         "checkable": _checkable,
     },
-    Event: {"kind": _enum_eq("kind"), "country": _member("countries"), "place": _place},
-    Source: {"kind": _enum_eq("kind"), "language": _enum_eq("language"), "publisher": _enum_eq("publisher")},
+    Event: {"kind": _enum_eq("kind", EventKind), "country": _member("countries", Country), "place": _place},
+    Source: {
+        "kind": _enum_eq("kind", SourceKind),
+        "language": _enum_eq("language"),
+        "publisher": _enum_eq("publisher"),
+    },
 }
 
 

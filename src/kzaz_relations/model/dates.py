@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import enum
+import functools
 import re
 from typing import Any
 
@@ -49,6 +50,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         raise ValueError(f"day {value!r} does not exist in {instance.year:04d}-{instance.month:02d}")
 
 
+@functools.total_ordering
 @attrs.frozen(kw_only=True, order=False)
 class PartialDate:
     """A date known to the year, the month or the day.
@@ -156,21 +158,6 @@ class PartialDate:
             return NotImplemented
         return self._key() < other._key()
 
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() <= other._key()
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() > other._key()
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() >= other._key()
-
     def certainly_before(self, other: PartialDate) -> bool:
         """True if every day this date could be falls before every day ``other`` could be."""
         return self.latest < other.earliest
@@ -210,6 +197,7 @@ def _check_period(instance: Period, attribute: attrs.Attribute[Any], value: Part
         raise ValueError(f"period ends ({instance.end}) before it starts ({instance.start})")
 
 
+@functools.total_ordering
 @attrs.frozen(kw_only=True, order=False)
 class Period:
     """A closed range of partial dates: what a statistic covers.
@@ -225,9 +213,9 @@ class Period:
         True
     """
 
-    start: PartialDate
+    start: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
     "The first day, month or year covered."
-    end: PartialDate = attrs.field(validator=_check_period)
+    end: PartialDate = attrs.field(validator=[attrs.validators.instance_of(PartialDate), _check_period])
     "The last day, month or year covered (equal to ``start`` for a single year or month)."
 
     @classmethod
@@ -303,18 +291,3 @@ class Period:
         if not isinstance(other, Period):
             return NotImplemented
         return self._key() < other._key()
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._key() <= other._key()
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._key() > other._key()
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._key() >= other._key()
