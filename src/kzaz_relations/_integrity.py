@@ -6,8 +6,9 @@ and returns every problem found; it never stops at the first.
 
 from __future__ import annotations
 
+import types
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Union, get_args, get_origin
 
 import attrs
 
@@ -61,18 +62,57 @@ _REFERENCES: dict[tuple[str, str], str] = {
 }
 
 
-def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """Yield (path, value) for every attrs field value reachable from a record."""
-    if attrs.has(type(obj)):
-        for a in attrs.fields(type(obj)):
-            value = getattr(obj, a.name)
-            sub = f"{path}.{a.name}"
-            yield sub, value
-            yield from _walk(value, sub)
-    elif isinstance(obj, tuple):
-        for i, item in enumerate(obj):
-            yield f"{path}[{i}]", item
-            yield from _walk(item, f"{path}[{i}]")
+_PLANS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+
+
+def _date_plan(cls: type[Any]) -> tuple[tuple[str, str], ...]:
+    """Which fields of a class hold dates, lists of periods, or nested records (worked out once)."""
+    cached = _PLANS.get(cls)
+    if cached is not None:
+        return cached
+    plan = []
+    for a in attrs.fields(attrs.resolve_types(cls)):
+        args = [t for t in get_args(a.type) if t is not type(None)]
+        base = args[0] if get_origin(a.type) in (Union, types.UnionType) and len(args) == 1 else a.type
+        item = get_args(base)[0] if get_origin(base) is tuple else None
+        if base in (PartialDate, Period):
+            plan.append((a.name, "date"))
+        elif item in (PartialDate, Period):
+            plan.append((a.name, "dates"))
+        elif isinstance(item, type) and attrs.has(item) and item is not Citation:
+            plan.append((a.name, "records"))
+        elif isinstance(base, type) and attrs.has(base) and base is not Citation:
+            plan.append((a.name, "record"))
+    _PLANS[cls] = tuple(plan)
+    return _PLANS[cls]
+
+
+def _dates_in(obj: Any, path: str) -> Iterator[tuple[str, PartialDate | Period]]:
+    """(path, value) for every date and period of a record, nested ones included."""
+    for name, kind in _date_plan(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        if kind == "date":
+            yield f"{path}.{name}", value
+        elif kind == "dates":
+            for n, item in enumerate(value):
+                yield f"{path}.{name}[{n}]", item
+        elif kind == "records":
+            for n, item in enumerate(value):
+                yield from _dates_in(item, f"{path}.{name}[{n}]")
+        else:
+            yield from _dates_in(value, f"{path}.{name}")
+
+
+def _citations_in(record: Any) -> Iterator[tuple[str, Citation]]:
+    """(path suffix, citation) for a record's citations and its milestones' (the only nested ones)."""
+    for n, c in enumerate(getattr(record, "citations", ())):
+        yield f".citations[{n}]", c
+    if isinstance(record, Project):
+        for m, milestone in enumerate(record.milestones):
+            for n, c in enumerate(milestone.citations):
+                yield f".milestones[{m}].citations[{n}]", c
 
 
 def check(tables: Mapping[str, Sequence[Any]], info: DatasetInfo | None) -> list[Problem]:
@@ -94,19 +134,18 @@ def check(tables: Mapping[str, Sequence[Any]], info: DatasetInfo | None) -> list
 
     source_ids = ids.get("sources", set())
     cited: set[str] = set()
+    end = info.coverage.latest if info is not None else None
+    end_text = str(info.coverage.end) if info is not None else ""
     for table, records in tables.items():
         for i, r in enumerate(records):
-            for path, value in _walk(r, f"$[{i}]"):
-                if isinstance(value, Citation):
-                    cited.add(value.source)
-                    if value.source not in source_ids:
-                        add(table, f"{path}.source", f"cites unknown source {value.source!r}")
-                elif (
-                    isinstance(value, PartialDate | Period)
-                    and info is not None
-                    and value.earliest > info.coverage.latest
-                ):
-                    add(table, path, f"date {value} is after the dataset's coverage end {info.coverage.end}")
+            for suffix, citation in _citations_in(r):
+                cited.add(citation.source)
+                if citation.source not in source_ids:
+                    add(table, f"$[{i}]{suffix}.source", f"cites unknown source {citation.source!r}")
+            if end is not None:
+                for path, value in _dates_in(r, f"$[{i}]"):
+                    if value.earliest > end:
+                        add(table, path, f"date {value} is after the dataset's coverage end {end_text}")
             for (ref_table, field), target in _REFERENCES.items():
                 if ref_table != table:
                     continue

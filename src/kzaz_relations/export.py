@@ -157,8 +157,8 @@ def read_csv(path: str | PathLike[str]) -> Dataset:
 
     The cells are decoded by the column's field type and the records go through the same
     converter and integrity check as :func:`kzaz_relations.load`; problems are reported
-    at the CSV file and line they come from. Files larger than
-    :data:`~kzaz_relations._io.MAX_FILE_BYTES` are refused, as for ``load``.
+    at the CSV file and line they come from. Files larger than the loader's size limit
+    (``MAX_FILE_BYTES``, 32 MiB) are refused, as for ``load``.
 
     Raises:
         DataError: listing every problem, as for ``load``.
