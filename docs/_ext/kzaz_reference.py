@@ -553,7 +553,7 @@ def trade_chart(ds: Any) -> str | None:
         ax.set_ylim(bottom=0)
         ax.legend(frameon=False)
         buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", metadata={"Date": None})
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         plt.close(fig)
     return buffer.getvalue()
 
