@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .errors import DataFormatError, Problem
@@ -20,38 +21,54 @@ def _reject_constant(name: str) -> Any:
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r:.60}")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):  # rare: find the repeated key for the message
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r:.60}")
+            seen.add(key)
     return out
 
 
-def _depth_ok(data: bytes | str) -> bool:
-    """Check nesting depth on the raw text, ignoring brackets inside strings."""
-    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return True
-    depth = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return False
-        elif ch in "]}":
-            depth -= 1
-    return True
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(value: Any, path: str) -> str | None:
+    """The path of the first string (or key) holding a lone surrogate, which is not Unicode text."""
+    if isinstance(value, str):
+        return path if _SURROGATE.search(value) else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if _SURROGATE.search(key):
+                return path
+            found = _lone_surrogate(item, f"{path}.{key}")
+            if found:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _lone_surrogate(item, f"{path}[{i}]")
+            if found:
+                return found
+    return None
+
+
+def _too_deep(value: Any) -> bool:
+    """Whether arrays and objects nest deeper than :data:`MAX_DEPTH` (level by level, no recursion)."""
+    level = [value]
+    depth = 1
+    while level:
+        if depth > MAX_DEPTH:
+            return True
+        deeper = []
+        for item in level:
+            for child in item.values() if type(item) is dict else item:
+                if type(child) is dict or type(child) is list:
+                    deeper.append(child)
+        level = deeper
+        depth += 1
+    return False
 
 
 def parse_json(data: bytes | str, file: str | None = None) -> Any:
@@ -86,11 +103,24 @@ def parse_json(data: bytes | str, file: str | None = None) -> Any:
         text = data
     if text.startswith("\ufeff"):
         raise fail("starts with a byte-order mark; save it as UTF-8 without BOM")
-    if not _depth_ok(text):
-        raise fail(f"nested deeper than {MAX_DEPTH} levels")
     try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_pairs)
+        # The C parser bounds its own recursion (RecursionError), so a hostile nesting
+        # cannot exhaust memory; the tighter MAX_DEPTH is checked on the parsed tree.
+        result = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
         raise fail(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise fail(f"nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as exc:
         raise fail(str(exc)) from None
+    if isinstance(result, dict | list) and _too_deep(result):
+        raise fail(f"nested deeper than {MAX_DEPTH} levels")
+    # A \ud800-style escape decodes to a lone surrogate, which cannot be written back as UTF-8.
+    if _SURROGATE_ESCAPE.search(text) or _SURROGATE.search(text):
+        where = _lone_surrogate(result, "$")
+        if where is not None:
+            raise DataFormatError(
+                [Problem(file, where, "a lone surrogate (\\ud800-\\udfff), which is not Unicode text")],
+                f"{label}: not valid JSON",
+            )
+    return result
