@@ -4,7 +4,7 @@
 Run from a checkout with the ``bench`` extra installed::
 
     pip install -e '.[bench]'
-    python benchmarks/run.py                      # full run (about 10 minutes on 2 cores)
+    python benchmarks/run.py                      # full run (a few minutes)
     python benchmarks/run.py --quick              # a smoke run: fewer repeats, sizes 1,10,100
     python benchmarks/run.py --json out.json --markdown out.md --chart docs/_static/scaling.svg
 
@@ -454,8 +454,7 @@ def targets(r: Json) -> list[tuple[str, str, str, str, bool]]:
 
 def markdown(r: Json) -> str:
     lines = [
-        f"Measured with {r['implementation']} {r['python']} on {r['machine']}"
-        + (" (quick run)." if r["quick"] else "."),
+        f"Measured with {r['implementation']} {r['python']}" + (" (quick run)." if r["quick"] else "."),
         "",
         "### Targets",
         "",
