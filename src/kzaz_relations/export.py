@@ -1,6 +1,7 @@
 """Exports: canonical JSON folders, flat CSV, a Frictionless Data Package, and back.
 
-CSV layout (one ``<table>.csv`` per table, plus ``metadata.json``):
+CSV layout (one ``<table>.csv`` per table, plus ``metadata.json``; UTF-8, RFC 4180 with
+``\r\n`` line ends, cells quoted where needed):
 
 * one column per field of the record class, in field order;
 * scalars as text: dates and periods as ISO text, decimals as plain digits, enums as
@@ -69,7 +70,9 @@ def flat_rows(records: Iterable[Any], cls: type[Any] | None) -> Iterator[dict[st
 
 def _csv_text(rows: Iterable[dict[str, str]], columns: list[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    # RFC 4180 line ends: with "\r\n" as the terminator the writer quotes any cell holding
+    # "\r" or "\n", so a text with a bare carriage return reads back unchanged.
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
