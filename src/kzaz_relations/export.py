@@ -29,6 +29,7 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
+from ._integrity import _REFERENCES
 from .dataset import METADATA_FILE, TABLES, Dataset, _citations, _read, write_folder
 from .errors import Problem
 from .model import PartialDate, Period
@@ -225,15 +226,8 @@ def read_csv(path: str | PathLike[str]) -> Dataset:
 
 # --- Frictionless Data Package ---------------------------------------------------
 
-_REFS: dict[tuple[str, str], str] = {
-    ("agreements", "visit"): "visits",
-    ("agreements", "meeting"): "meetings",
-    ("councils", "established_by"): "agreements",
-    ("meetings", "council"): "councils",
-    ("observations", "project"): "projects",
-    ("statements", "visit"): "visits",
-    ("statements", "meeting"): "meetings",
-}
+# Single-valued references become foreign keys (a list such as Project.agreements cannot).
+_REFS = {key: target for key, target in _REFERENCES.items() if key != ("projects", "agreements")}
 
 
 def _field_schema(a: attrs.Attribute[Any]) -> dict[str, Any]:

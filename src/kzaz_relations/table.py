@@ -108,32 +108,29 @@ Test = Callable[[Any], bool]
 Filter = Callable[[Any], Test]
 
 
-def _certainly_between(value: Any) -> Test:
-    start, end = _range(value)
-    lo = start.earliest if start is not None else None
-    hi = end.latest if end is not None else None
+def _between(certain: bool) -> Filter:
+    """A date-range filter: ``certain`` keeps records wholly inside, else overlapping ones."""
 
-    def test(record: Any) -> bool:
-        first, last = record_date(record), _record_end(record)
-        if first is None or last is None:
-            return False
-        return (lo is None or first.earliest >= lo) and (hi is None or last.latest <= hi)
+    def prepare(value: Any) -> Test:
+        start, end = _range(value)
+        lo = start.earliest if start is not None else None
+        hi = end.latest if end is not None else None
 
-    return test
+        def test(record: Any) -> bool:
+            first, last = record_date(record), _record_end(record)
+            if first is None or last is None:
+                return False
+            if certain:
+                return (lo is None or first.earliest >= lo) and (hi is None or last.latest <= hi)
+            return (hi is None or first.earliest <= hi) and (lo is None or last.latest >= lo)
+
+        return test
+
+    return prepare
 
 
-def _possibly_between(value: Any) -> Test:
-    start, end = _range(value)
-    lo = start.earliest if start is not None else None
-    hi = end.latest if end is not None else None
-
-    def test(record: Any) -> bool:
-        first, last = record_date(record), _record_end(record)
-        if first is None or last is None:
-            return False
-        return (hi is None or first.earliest <= hi) and (lo is None or last.latest >= lo)
-
-    return test
+_certainly_between = _between(certain=True)
+_possibly_between = _between(certain=False)
 
 
 def _as_set(value: Any) -> frozenset[Any]:
