@@ -1145,6 +1145,15 @@ def test_symlink_inside_the_folder_is_followed(tmp_path: Path) -> None:
 # --- 7. concurrency ----------------------------------------------------------------------
 
 
+def _run_threads(n: int, worker: Callable[[], None]) -> None:
+    """Start ``n`` threads running ``worker`` and wait for them all."""
+    threads = [threading.Thread(target=worker) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def test_many_threads_get_the_same_dataset(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dataset_module, "_PACKAGED", None)
     n = 32
@@ -1159,11 +1168,7 @@ def test_many_threads_get_the_same_dataset(monkeypatch: pytest.MonkeyPatch) -> N
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=worker) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    _run_threads(n, worker)
     assert errors == []
     assert len(results) == n
     assert all(r is results[0] for r in results)
@@ -1189,11 +1194,7 @@ def test_many_threads_load_a_folder_and_query_it(tmp_path: Path) -> None:
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=worker) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    _run_threads(n, worker)
     assert errors == []
     assert all(r[0] == shared for r in results)
     assert all(r[1:] == results[0][1:] for r in results)

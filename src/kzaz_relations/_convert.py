@@ -59,8 +59,7 @@ def _structure_decimal(value: Any, _: type[Any]) -> Decimal:
 def _unstructure_decimal(value: Decimal) -> str:
     if not value.is_finite():
         raise ValueError(f"cannot write a non-finite decimal {value}")
-    text = format(value, "f")
-    return "0" if text in {"-0", "0"} and value.is_zero() and "." not in text else text
+    return format(value, "f")
 
 
 def _structure_date(value: Any, _: type[Any]) -> PartialDate:
