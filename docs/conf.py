@@ -79,7 +79,7 @@ nitpick_ignore_regex = [
     ("py:(class|obj)", r"(PathLike|Path|Iterable|Iterator|Callable|Any|Final|TypeVar|GenericAlias|Traversable)"),
     ("py:(class|obj|func|mod|data|exc|meth|attr)", r"(decimal|datetime|json|importlib|enum|argparse)(\..*)?"),
     ("py:(class|obj|func|mod|data|exc|meth|attr)", r"(attrs|attr|cattrs)(\..*)?"),
-    ("py:(class|obj|func|mod|data|exc|meth|attr)", r"(hypothesis|pandas)(\..*)?"),
+    ("py:(class|obj|func|mod|data|exc|meth|attr)", r"(hypothesis|pandas|networkx)(\..*)?"),
     ("py:(class|obj)", r"(st\.)?(SearchStrategy|DrawFn)(\[.*\])?"),
     ("py:(class|obj)", r"(Decimal|date)"),
 ]

@@ -119,7 +119,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show"]) == 2
     assert main(["search", "--limit", "-1", "baku"]) == 2
     assert main(["agreements", "--kind", "nonsense"]) == 2
-    assert "unknown AgreementKind" in capsys.readouterr().err
+    assert "unknown agreement kind" in capsys.readouterr().err
     assert main(["--help"]) == 0
 
 

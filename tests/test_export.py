@@ -34,7 +34,7 @@ def test_csv_export_round_trip(tmp_path: Path, ds: kz.Dataset) -> None:
     assert export.read_csv(tmp_path) == ds
     with (tmp_path / "citations.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    total = sum(len(list(kz.dataset._citations(r))) for name, t in ds.tables() if name != "sources" for r in t)
+    total = sum(len(list(kz.citations_of(r))) for name, t in ds.tables() if name != "sources" for r in t)
     assert len(rows) == total
 
 

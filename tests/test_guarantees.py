@@ -50,6 +50,7 @@ from kzaz_relations.dataset import METADATA_FILE, TABLES, Dataset
 from kzaz_relations.errors import DataError, DataFormatError, IntegrityError, Problem
 from kzaz_relations.export import export_csv, export_datapackage, export_json, read_csv
 from kzaz_relations.model import (
+    DATA_FORMAT,
     Agreement,
     AgreementKind,
     Citation,
@@ -60,9 +61,11 @@ from kzaz_relations.model import (
     Event,
     EventKind,
     Indicator,
+    MonolingualText,
     Observation,
     PartialDate,
     Period,
+    Person,
     ReporterKind,
     Source,
     SourceKind,
@@ -790,8 +793,10 @@ def _tricky() -> Dataset:
         countries=frozenset(Country),
         sectors=frozenset(),  # empty, not omitted
         citations=(Citation(source="src-two", supports="title, signed"), *cite),
-        other_titles=(_TEXTS[3], _TEXTS[2]),
+        titles=(MonolingualText(text=_TEXTS[3], language="kk"), MonolingualText(text=_TEXTS[2], language="az")),
+        signatories=("person-one",),
     )
+    person = Person(id="person-one", name=_TEXTS[1], citations=cite)
     events = [
         Event(id=f"ev-{i}", kind=EventKind.OTHER, date=d, title=_TEXTS[i % len(_TEXTS)], citations=cite)
         for i, d in enumerate(dates)
@@ -824,7 +829,9 @@ def _tricky() -> Dataset:
         stated=Decimal("-12.3400"),
         tolerance=Decimal("0.10"),
     )
-    statement = Statement(id="st-one", speaker=_TEXTS[2], date=dates[1], summary=_TEXTS[0], citations=cite, claim=claim)
+    statement = Statement(
+        id="st-one", speaker="person-one", date=dates[1], summary=_TEXTS[0], citations=cite, claim=claim
+    )
     info = DatasetInfo(
         title=_TEXTS[0],
         version="1.2.3",
@@ -834,9 +841,11 @@ def _tricky() -> Dataset:
         licence_url="https://creativecommons.org/licenses/by/4.0/",
         citation=_TEXTS[2],
         description=_TEXTS[4],
+        format=DATA_FORMAT,
     )
     return Dataset(
         info,
+        people=[person],
         sources=[source, second],
         agreements=[agreement],
         events=events,

@@ -133,7 +133,7 @@ class Writer:
                     cell(sorted_set(a.sectors)),
                     cell(a.status.value) + (f" ({cell(a.in_force)})" if a.in_force else ""),
                     code(context) if context else "",
-                    cell(a.signatories),
+                    cell([ds.name_of(x) for x in a.signatories]),
                     self.sources(a),
                 ]
             )
@@ -162,7 +162,7 @@ class Writer:
                 span = " – ".join(str(d) for d in (chair.since, chair.until) if d is not None)
                 role = f", {chair.role}" if chair.role else ""
                 facts.append(
-                    f"- **Co-chair ({chair.country.value}):** {cell(chair.name + role)}"
+                    f"- **Co-chair ({chair.country.value}):** {cell(ds.name_of(chair.person) + role)}"
                     + (f" ({cell(span)})" if span else "")
                 )
             facts.append(f"- **Sources:** {self.sources(c)}")
@@ -176,7 +176,7 @@ class Writer:
                     self.mark("meetings", m),
                     cell(m.ordinal),
                     cell(m.place),
-                    cell(m.co_chairs),
+                    cell([ds.name_of(x) for x in m.co_chairs]),
                     cell(m.documents_reported),
                     cell(m.summary),
                     self.sources(m),
@@ -203,7 +203,7 @@ class Writer:
             rows.append(
                 [
                     cell(v.start) + (f" – {cell(v.end)}" if v.end else ""),
-                    cell(f"{v.visitor} ({v.visitor_role})"),
+                    cell(f"{ds.name_of(v.visitor)} ({v.visitor_role})"),
                     self.mark("visits", v),
                     cell(f"{v.from_country.value} → {v.to_country.value}"),
                     cell(v.kind.value),
@@ -241,7 +241,7 @@ class Writer:
                 cell(f"{qualifier}{o.value} {o.unit.value}"),
                 cell(o.direction.value),
                 cell(o.reporter.value if o.reporter else "") + f" ({cell(o.reporter_kind.value)})",
-                cell(o.reported_by),
+                cell(self.ds.name_of(o.reported_by) if o.reported_by else None),
                 cell(f"{o.rank.value}, {o.status.value}"),
                 self.mark("observations", o),
                 cell(o.note),
@@ -269,7 +269,7 @@ class Writer:
             if p.countries:
                 facts.append(f"- **Countries:** {cell(sorted_set(p.countries))}")
             if p.participants:
-                facts.append(f"- **Participants:** {cell(p.participants)}")
+                facts.append(f"- **Participants:** {cell([ds.name_of(x) for x in p.participants])}")
             if p.agreements:
                 facts.append("- **Agreements:** " + ", ".join(code(a) for a in p.agreements))
             facts.append(f"- **Sources:** {self.sources(p)}")
@@ -329,7 +329,7 @@ class Writer:
                     [
                         cell(point.period),
                         cell(point.value),
-                        cell(o.reported_by or o.reporter_kind.value),
+                        cell(ds.name_of(o.reported_by) if o.reported_by else o.reporter_kind.value),
                         self.mark("observations", o),
                         ", ".join(code(a.id) for a in point.alternatives),
                         self.sources(o),
@@ -391,7 +391,7 @@ class Writer:
             rows.append(
                 [
                     cell(s.date),
-                    cell(s.speaker) + (f" ({s.speaker_country.value})" if s.speaker_country else ""),
+                    cell(ds.name_of(s.speaker)) + (f" ({s.speaker_country.value})" if s.speaker_country else ""),
                     self.mark("statements", s),
                     cell(s.summary),
                     claim,

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads, make_converter, structure, unstructure
-    from .dataset import TABLES, Dataset, SearchHit, TimelineEntry, load, write_folder
+    from .dataset import TABLES, Dataset, SearchHit, SearchResults, TimelineEntry, load, write_folder
     from .errors import DataError, DataFormatError, IntegrityError, Problem, ValidationError
     from .model import (
+        DATA_FORMAT,
         Agreement,
         AgreementKind,
         AgreementStatus,
@@ -39,15 +40,21 @@ if TYPE_CHECKING:
         Indicator,
         Level,
         Milestone,
+        MonolingualText,
         Observation,
         ObservationStatus,
+        Office,
+        Organization,
+        OrganizationKind,
         PartialDate,
         Period,
+        Person,
         Precision,
         Project,
         ProjectStatus,
         Qualifier,
         Rank,
+        Reference,
         ReporterKind,
         Sector,
         Source,
@@ -56,13 +63,17 @@ if TYPE_CHECKING:
         Unit,
         Visit,
         VisitKind,
+        citations_of,
+        references,
+        table_of,
     )
-    from .series import MissingValueError, Series, SeriesPoint, Verdict, VerdictStatus
+    from .series import Mirror, MirrorRow, MissingValueError, Series, SeriesPoint, Verdict, VerdictStatus
     from .table import Record, Table
 
     __version__: str
 
 _MODEL = [
+    "DATA_FORMAT",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
@@ -81,15 +92,21 @@ _MODEL = [
     "Indicator",
     "Level",
     "Milestone",
+    "MonolingualText",
     "Observation",
     "ObservationStatus",
+    "Office",
+    "Organization",
+    "OrganizationKind",
     "PartialDate",
     "Period",
+    "Person",
     "Precision",
     "Project",
     "ProjectStatus",
     "Qualifier",
     "Rank",
+    "Reference",
     "ReporterKind",
     "Sector",
     "Source",
@@ -98,19 +115,27 @@ _MODEL = [
     "Unit",
     "Visit",
     "VisitKind",
+    "citations_of",
+    "references",
+    "table_of",
 ]
 
 _LAZY: dict[str, str] = {
     **dict.fromkeys(_MODEL, ".model"),
     **dict.fromkeys(["dumps", "loads", "make_converter", "structure", "unstructure"], "._convert"),
-    **dict.fromkeys(["TABLES", "Dataset", "SearchHit", "TimelineEntry", "load", "write_folder"], ".dataset"),
+    **dict.fromkeys(
+        ["TABLES", "Dataset", "SearchHit", "SearchResults", "TimelineEntry", "load", "write_folder"], ".dataset"
+    ),
     **dict.fromkeys(["DataError", "DataFormatError", "IntegrityError", "Problem", "ValidationError"], ".errors"),
-    **dict.fromkeys(["MissingValueError", "Series", "SeriesPoint", "Verdict", "VerdictStatus"], ".series"),
+    **dict.fromkeys(
+        ["Mirror", "MirrorRow", "MissingValueError", "Series", "SeriesPoint", "Verdict", "VerdictStatus"], ".series"
+    ),
     **dict.fromkeys(["Record", "Table"], ".table"),
     "__version__": "._version",
 }
 
 __all__ = [
+    "DATA_FORMAT",
     "TABLES",
     "Agreement",
     "AgreementKind",
@@ -134,11 +159,18 @@ __all__ = [
     "IntegrityError",
     "Level",
     "Milestone",
+    "Mirror",
+    "MirrorRow",
     "MissingValueError",
+    "MonolingualText",
     "Observation",
     "ObservationStatus",
+    "Office",
+    "Organization",
+    "OrganizationKind",
     "PartialDate",
     "Period",
+    "Person",
     "Precision",
     "Problem",
     "Project",
@@ -146,8 +178,10 @@ __all__ = [
     "Qualifier",
     "Rank",
     "Record",
+    "Reference",
     "ReporterKind",
     "SearchHit",
+    "SearchResults",
     "Sector",
     "Series",
     "SeriesPoint",
@@ -162,11 +196,14 @@ __all__ = [
     "VerdictStatus",
     "Visit",
     "VisitKind",
+    "citations_of",
     "dumps",
     "load",
     "loads",
     "make_converter",
+    "references",
     "structure",
+    "table_of",
     "unstructure",
     "write_folder",
 ]

@@ -298,10 +298,11 @@ def problems_from(exc: BaseException, file: str | None = None, root: str = "$") 
     return problems
 
 
-def structure(data: Any, cls: type[T], *, file: str | None = None) -> T:
+def structure(data: Any, cls: type[T], *, file: str | None = None, root: str = "$") -> T:
     """Turn Python data (as parsed from JSON) into model objects.
 
-    ``cls`` may be a record class or a type such as ``tuple[Agreement, ...]``.
+    ``cls`` may be a record class or a type such as ``tuple[Agreement, ...]``; ``root`` is
+    the path problems are located under (``$[3]`` for the fourth record of a file).
 
     Raises:
         ValidationError: listing every problem with its path.
@@ -319,7 +320,7 @@ def structure(data: Any, cls: type[T], *, file: str | None = None) -> T:
     try:
         return _converter().structure(data, cls)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a ValidationError
-        raise ValidationError(problems_from(exc, file)) from None
+        raise ValidationError(problems_from(exc, file, root)) from None
 
 
 def unstructure(obj: Any) -> Any:

@@ -14,6 +14,7 @@ import attrs
 
 from .errors import Problem
 from .model import (
+    TABLES,
     Agreement,
     Citation,
     Council,
@@ -23,9 +24,12 @@ from .model import (
     Observation,
     PartialDate,
     Period,
+    Person,
     Project,
     Unit,
     Visit,
+    citations_of,
+    references,
 )
 
 __all__ = ["check"]
@@ -49,19 +53,6 @@ _UNITS_OF: dict[Indicator, set[Unit]] = {
     Indicator.DOCUMENTS: {Unit.COUNT},
 }
 
-# (table, field) -> table the id must be found in
-_REFERENCES: dict[tuple[str, str], str] = {
-    ("agreements", "visit"): "visits",
-    ("agreements", "meeting"): "meetings",
-    ("councils", "established_by"): "agreements",
-    ("meetings", "council"): "councils",
-    ("projects", "agreements"): "agreements",
-    ("observations", "project"): "projects",
-    ("statements", "visit"): "visits",
-    ("statements", "meeting"): "meetings",
-}
-
-
 _PLANS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
 
 
@@ -72,6 +63,8 @@ def _date_plan(cls: type[Any]) -> tuple[tuple[str, str], ...]:
         return cached
     plan = []
     for a in attrs.fields(attrs.resolve_types(cls)):
+        if a.name == "claim":
+            continue  # a claim's periods name the figures it is about; a pledge's lie in the future
         args = [t for t in get_args(a.type) if t is not type(None)]
         base = args[0] if get_origin(a.type) in (Union, types.UnionType) and len(args) == 1 else a.type
         item = get_args(base)[0] if get_origin(base) is tuple else None
@@ -105,18 +98,21 @@ def _dates_in(obj: Any, path: str) -> Iterator[tuple[str, PartialDate | Period]]
             yield from _dates_in(value, f"{path}.{name}")
 
 
-def _citations_in(record: Any) -> Iterator[tuple[str, Citation]]:
-    """(path suffix, citation) for a record's citations and its milestones' (the only nested ones)."""
-    for n, c in enumerate(getattr(record, "citations", ())):
-        yield f".citations[{n}]", c
-    if isinstance(record, Project):
-        for m, milestone in enumerate(record.milestones):
-            for n, c in enumerate(milestone.citations):
-                yield f".milestones[{m}].citations[{n}]", c
+_SINGULAR = {"people": "person", "sources": "source"}
 
 
-def check(tables: Mapping[str, Sequence[Any]], info: DatasetInfo | None) -> list[Problem]:
-    """Every cross-record problem in the tables (keyed by table name, records in file order)."""
+def _singular(table: str) -> str:
+    return _SINGULAR.get(table, table[:-1])
+
+
+def check(
+    tables: Mapping[str, Sequence[Any]], info: DatasetInfo | None, extra_ids: Mapping[str, set[str]] | None = None
+) -> list[Problem]:
+    """Every cross-record problem in the tables (keyed by table name, records in file order).
+
+    A table may hold ``None`` where a record failed to structure: it is skipped, and its id, if
+    known, comes in ``extra_ids`` so references to it are not reported as dangling.
+    """
     problems: list[Problem] = []
 
     def add(table: str, path: str, message: str) -> None:
@@ -126,19 +122,24 @@ def check(tables: Mapping[str, Sequence[Any]], info: DatasetInfo | None) -> list
     for table, records in tables.items():
         seen: dict[str, int] = {}
         for i, r in enumerate(records):
+            if r is None:
+                continue
             if r.id in seen:
                 add(table, f"$[{i}].id", f"duplicate id {r.id!r} (first at $[{seen[r.id]}])")
             else:
                 seen[r.id] = i
-        ids[table] = set(seen)
+        ids[table] = set(seen) | set((extra_ids or {}).get(table, ()))
 
     source_ids = ids.get("sources", set())
     cited: set[str] = set()
     end = info.coverage.latest if info is not None else None
     end_text = str(info.coverage.end) if info is not None else ""
     for table, records in tables.items():
+        refs = references(TABLES[table]) if table in TABLES else ()
         for i, r in enumerate(records):
-            for suffix, citation in _citations_in(r):
+            if r is None:
+                continue
+            for suffix, citation in citations_of(r):
                 cited.add(citation.source)
                 if citation.source not in source_ids:
                     add(table, f"$[{i}]{suffix}.source", f"cites unknown source {citation.source!r}")
@@ -146,19 +147,16 @@ def check(tables: Mapping[str, Sequence[Any]], info: DatasetInfo | None) -> list
                 for path, value in _dates_in(r, f"$[{i}]"):
                     if value.earliest > end:
                         add(table, path, f"date {value} is after the dataset's coverage end {end_text}")
-            for (ref_table, field), target in _REFERENCES.items():
-                if ref_table != table:
-                    continue
-                value = getattr(r, field)
-                refs = value if isinstance(value, tuple) else (value,)
-                for j, ref in enumerate(refs):
-                    if ref is not None and ref not in ids.get(target, set()):
-                        where = f"$[{i}].{field}" + (f"[{j}]" if isinstance(value, tuple) else "")
-                        add(table, where, f"unknown {target[:-1]} id {ref!r}")
+            for ref in refs:
+                for suffix, target_id in ref.ids(r):
+                    if not any(target_id in ids.get(t, ()) for t in ref.targets):
+                        kinds = " or ".join(_singular(t) for t in ref.targets)
+                        add(table, f"$[{i}]{suffix}", f"unknown {kinds} id {target_id!r}")
             problems.extend(_dates(table, i, r))
-    for i, s in enumerate(tables.get("sources", ())):
-        if s.id not in cited:
-            add("sources", f"$[{i}].id", f"source {s.id!r} is never cited")
+    if "sources" in tables and all(r is not None for rs in tables.values() for r in rs):
+        for i, s in enumerate(tables["sources"]):
+            if s.id not in cited:
+                add("sources", f"$[{i}].id", f"source {s.id!r} is never cited")
     problems.extend(_cross_dates(tables))
     return problems
 
@@ -169,8 +167,17 @@ def _dates(table: str, i: int, r: Any) -> Iterator[Problem]:
         start = r.start if isinstance(r, Visit) else r.date
         if r.end is not None and r.end.latest < start.earliest:
             yield Problem(file, f"$[{i}].end", f"ends ({r.end}) before it starts ({start})")
-    if isinstance(r, Agreement) and r.in_force is not None and r.in_force.latest < r.signed.earliest:
-        yield Problem(file, f"$[{i}].in_force", f"in force ({r.in_force}) before it was signed ({r.signed})")
+    if isinstance(r, Agreement):
+        for name in ("ratified", "in_force"):
+            when = getattr(r, name)
+            if when is not None and when.latest < r.signed.earliest:
+                yield Problem(
+                    file, f"$[{i}].{name}", f"{name.replace('_', ' ')} ({when}) before it was signed ({r.signed})"
+                )
+    if isinstance(r, Person):
+        for j, o in enumerate(r.offices):
+            if o.since is not None and o.until is not None and o.until.latest < o.since.earliest:
+                yield Problem(file, f"$[{i}].offices[{j}].until", f"until ({o.until}) before since ({o.since})")
     if isinstance(r, Council):
         for j, c in enumerate(r.co_chairs):
             if c.since is not None and c.until is not None and c.until.latest < c.since.earliest:
@@ -191,10 +198,12 @@ def _dates(table: str, i: int, r: Any) -> Iterator[Problem]:
 def _cross_dates(tables: Mapping[str, Sequence[Any]]) -> Iterator[Problem]:
     """An agreement signed during a visit or at a meeting must fall within its dates."""
     spans: dict[str, dict[str, tuple[PartialDate, PartialDate]]] = {
-        "visits": {v.id: (v.start, v.end or v.start) for v in tables.get("visits", ())},
-        "meetings": {m.id: (m.date, m.end or m.date) for m in tables.get("meetings", ())},
+        "visits": {v.id: (v.start, v.end or v.start) for v in tables.get("visits", ()) if v is not None},
+        "meetings": {m.id: (m.date, m.end or m.date) for m in tables.get("meetings", ()) if m is not None},
     }
     for i, a in enumerate(tables.get("agreements", ())):
+        if a is None:
+            continue
         for field, table in (("visit", "visits"), ("meeting", "meetings")):
             ref = getattr(a, field)
             span = spans[table].get(ref) if ref is not None else None

@@ -7,25 +7,24 @@ with exactly the same checks.
 
 from __future__ import annotations
 
-import bisect
-import datetime
-import itertools
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
-from types import GenericAlias
 from typing import Any, Final, TypeVar
 
 import attrs
 
+from ._numbers import UNSET as _UNSET
+from ._search import SearchHit, SearchResults
+from ._time import TimelineEntry
 from .errors import DataFormatError, IntegrityError, Problem, ValidationError
 from .model import (
+    DATA_FORMAT,
+    TABLES,
     Agreement,
-    Citation,
     Council,
     CouncilMeeting,
     Country,
@@ -34,7 +33,9 @@ from .model import (
     Event,
     Indicator,
     Observation,
+    Organization,
     PartialDate,
+    Person,
     Project,
     ReporterKind,
     Source,
@@ -42,87 +43,34 @@ from .model import (
     Unit,
     Visit,
 )
-from .series import MissingValueError, Series, Verdict, VerdictStatus, accepts, computed_figure
-from .table import Record, Table, _record_end, fold, record_date
+from .series import Mirror, Series, Verdict
+from .table import Record, Table
 
-__all__ = ["TABLES", "Dataset", "SearchHit", "TimelineEntry", "load", "read_folder", "write_folder"]
-
-TABLES: Final[dict[str, type[Any]]] = {
-    "sources": Source,
-    "agreements": Agreement,
-    "councils": Council,
-    "meetings": CouncilMeeting,
-    "visits": Visit,
-    "projects": Project,
-    "observations": Observation,
-    "statements": Statement,
-    "events": Event,
-}
-"The tables of a dataset, by name; each is stored as ``<name>.json``."
+__all__ = [
+    "TABLES",
+    "Dataset",
+    "SearchHit",
+    "SearchResults",
+    "TimelineEntry",
+    "load",
+    "read_folder",
+    "write_folder",
+]
 
 METADATA_FILE: Final = "metadata.json"
 
 R = TypeVar("R")
 
 
-@attrs.frozen
-class TimelineEntry:
-    """One dated entry of :meth:`Dataset.timeline`."""
-
-    date: PartialDate
-    "When it happened."
-    kind: str
-    """The table it comes from, in the singular (``agreement``, ``visit``, ``meeting``,
-    ``event``, ``statement``, ``council``), or ``milestone``."""
-    record: Record
-    "The record (for a milestone: its :class:`Project`)."
-    text: str
-    "A one-line description."
-
-
-@attrs.frozen
-class SearchHit:
-    """One result of :meth:`Dataset.search`."""
-
-    score: float
-    "Higher is better."
-    table: str
-    "The table of the record."
-    record: Record
-    "The record found."
-
-
-_OFFICIAL = frozenset({ReporterKind.STATISTICS, ReporterKind.CUSTOMS, ReporterKind.MINISTRY})
-
-_KIND_ORDER = {"event": 0, "council": 1, "visit": 2, "meeting": 3, "agreement": 4, "statement": 5, "milestone": 6}
-
-
-_SYNONYMS = {"fiber": "fibre", "optical": "optic", "focl": "fibre", "titr": "trans-caspian"}
-
-
-def _tokens(text: str) -> list[str]:
-    words = "".join(ch if ch.isalnum() else " " for ch in fold(text)).split()
-    return [_SYNONYMS.get(w, w) for w in words]
-
-
-def _title(record: Any) -> str:
-    for name in ("title", "name"):
-        if hasattr(record, name):
-            return str(getattr(record, name))
-    if isinstance(record, Visit):
-        return f"{record.visitor} visits {record.to_country.label}"
-    if isinstance(record, Statement):
-        return f"{record.speaker}: {record.summary}"
-    if isinstance(record, Observation):
-        return f"{record.indicator.value} {record.period}: {record.value} {record.unit.value}"
-    return str(record.id)
-
-
 class Dataset:
     """The whole dataset: typed, immutable tables plus metadata and the queries over them.
 
     Get one with :func:`kzaz_relations.load`. Tables are attributes (``ds.agreements``,
-    ``ds.visits``…); indexes for references and search are built on first use and kept.
+    ``ds.people``…); indexes for references and search are built on first use and kept.
+    The queries live in internal modules named for their concern — ``_links.py``
+    (references, citations, the graph), ``_time.py`` (timeline, ``as_of``), ``_numbers.py``
+    (series, mirror statistics, claim checks) and ``_search.py`` — and ``Dataset``
+    delegates to them.
 
     Example:
         >>> import kzaz_relations as kz
@@ -131,25 +79,16 @@ class Dataset:
         'Baku'
     """
 
-    __slots__ = (
-        "_cache",
-        "_lock",
-        "agreements",
-        "councils",
-        "events",
-        "info",
-        "meetings",
-        "observations",
-        "projects",
-        "sources",
-        "statements",
-        "visits",
-    )
+    __slots__ = ("_cache", "_loader", "_lock", "_tables", "info")
 
     _cache: dict[str, Any]
-    _lock: threading.Lock
+    _loader: Callable[[str], tuple[Any, ...]] | None
+    _lock: threading.RLock
+    _tables: dict[str, Table[Any]]
     info: DatasetInfo
     sources: Table[Source]
+    people: Table[Person]
+    organizations: Table[Organization]
     agreements: Table[Agreement]
     councils: Table[Council]
     meetings: Table[CouncilMeeting]
@@ -164,10 +103,23 @@ class Dataset:
         if unknown:
             raise TypeError(f"unknown table(s): {', '.join(sorted(unknown))}")
         object.__setattr__(self, "info", info)
-        for name, cls in TABLES.items():
-            object.__setattr__(self, name, Table(tuple(tables.get(name, ())), cls))
         object.__setattr__(self, "_cache", {})
-        object.__setattr__(self, "_lock", threading.Lock())
+        object.__setattr__(self, "_lock", threading.RLock())
+        object.__setattr__(self, "_loader", None)
+        object.__setattr__(
+            self, "_tables", {n: Table(tuple(tables.get(n, ())), c, self._names_of) for n, c in TABLES.items()}
+        )
+
+    @classmethod
+    def _lazy(cls, info: DatasetInfo, loader: Callable[[str], tuple[Any, ...]]) -> Dataset:
+        """A dataset whose tables are read by ``loader(name)`` when first touched (the packaged data)."""
+        self = cls.__new__(cls)
+        object.__setattr__(self, "info", info)
+        object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_lock", threading.RLock())
+        object.__setattr__(self, "_loader", loader)
+        object.__setattr__(self, "_tables", {})
+        return self
 
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError()
@@ -192,9 +144,17 @@ class Dataset:
 
     def table(self, name: str) -> Table[Any]:
         """A table by name (one of :data:`TABLES`)."""
+        table = self._tables.get(name)
+        if table is not None:
+            return table
         if name not in TABLES:
             raise KeyError(f"no table {name!r}; tables: {', '.join(TABLES)}")
-        table: Table[Any] = getattr(self, name)
+        with self._lock:
+            table = self._tables.get(name)
+            if table is None:
+                assert self._loader is not None
+                table = Table._from_sorted(self._loader(name), TABLES[name], self._names_of)
+                self._tables[name] = table
         return table
 
     def tables(self) -> Iterator[tuple[str, Table[Any]]]:
@@ -215,7 +175,7 @@ class Dataset:
         value: R = cache[key]
         return value
 
-    # --- lookups --------------------------------------------------------------
+    # --- lookups (links: _links.py) -------------------------------------------
 
     def find(self, id: str) -> Record | None:
         """The record with this id in any table, or ``None`` (ids may repeat across tables; the first wins)."""
@@ -233,8 +193,32 @@ class Dataset:
             return found
         return record
 
+    def _names_of(self, id: str) -> tuple[str, ...]:
+        """Every recorded name of a person or organisation (used by the ``where`` filters)."""
+        for name in ("people", "organizations"):
+            r = self.table(name).get(id)
+            if r is not None:
+                return (r.name, *(n.text for n in r.names))
+        return ()
+
+    def name_of(self, id: str, language: str = "en") -> str:
+        """The name of the person or organisation with this id, in a language if recorded (else English);
+        the id itself if neither table holds it.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> ds = kz.load()
+            >>> ds.name_of("ilham-aliyev"), ds.name_of("ilham-aliyev", "ru")
+            ('Ilham Aliyev', 'Ильхам Алиев')
+        """
+        for name in ("people", "organizations"):
+            r = self.table(name).get(id)
+            if r is not None:
+                return r.name_in(language) or r.name  # type: ignore[no-any-return]
+        return id
+
     def sources_of(self, record: Any) -> tuple[Source, ...]:
-        """The sources a record (or the record with this id) cites, milestones' included, in citation order.
+        """The sources a record (or the record with this id) cites, nested records' included, in citation order.
 
         Example:
             >>> import kzaz_relations as kz
@@ -243,19 +227,17 @@ class Dataset:
             >>> "report-az-tokayev-interview-2024" in [s.id for s in ds.sources_of(d)]
             True
         """
-        out: dict[str, Source] = {}
-        for c in _citations(self._resolve(record)):
-            s = self.sources.get(c.source)
-            if s is not None:
-                out.setdefault(s.id, s)
-        return tuple(out.values())
+        from ._links import sources_of
+
+        return sources_of(self, self._resolve(record))
 
     def related(self, record: Any) -> tuple[Record, ...]:
-        """The records linked to a record (or the record with this id) either way.
+        """The records linked to a record (or the record with this id) either way, through any reference.
 
-        Links run both ways: visit ↔ agreements signed during it, council ↔ its meetings
-        and founding agreement, meeting ↔ agreements and statements, project ↔ agreements
-        and observations.
+        Every reference the model declares counts, both ways: a visit and the agreements
+        signed during it, a person and the visits, statements, signatures and co-chairs
+        that name them, a council and its meetings, a project and its agreements,
+        participants and observations. So ``related()`` is symmetric.
 
         Example:
             >>> import kzaz_relations as kz
@@ -264,81 +246,47 @@ class Dataset:
             >>> ds.councils["supreme-interstate-council"] in ds.related(m)
             True
         """
-        links = self._cached("links", self._build_links)
+        from ._links import build_links
+        from .model import table_of
+
+        links = self._cached("links", lambda: build_links(self))
         record = self._resolve(record)
-        key = (type(record).__name__, record.id)
-        return tuple(links.get(key, ()))
-
-    def _build_links(self) -> dict[tuple[str, str], list[Record]]:
-        links: dict[tuple[str, str], list[Record]] = {}
-
-        def link(a: Any, b: Any) -> None:
-            if a is None or b is None:
-                return
-            for x, y in ((a, b), (b, a)):
-                bucket = links.setdefault((type(x).__name__, x.id), [])
-                if y not in bucket:
-                    bucket.append(y)
-
-        for a in self.agreements:
-            link(a, self.visits.get(a.visit) if a.visit else None)
-            link(a, self.meetings.get(a.meeting) if a.meeting else None)
-        for c in self.councils:
-            link(c, self.agreements.get(c.established_by) if c.established_by else None)
-        for m in self.meetings:
-            link(m, self.councils.get(m.council))
-        for p in self.projects:
-            for aid in p.agreements:
-                link(p, self.agreements.get(aid))
-        for o in self.observations:
-            link(o, self.projects.get(o.project) if o.project else None)
-        for s in self.statements:
-            link(s, self.visits.get(s.visit) if s.visit else None)
-            link(s, self.meetings.get(s.meeting) if s.meeting else None)
-        return links
+        return tuple(links.get((table_of(type(record)), record.id), ()))
 
     def cited_by(self, source: Source | str) -> tuple[Record, ...]:
-        """The records that cite a source."""
-        index = self._cached("cited_by", self._build_cited_by)
+        """The records that cite a source (nested citations count for their record).
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> ds = kz.load()
+            >>> [r.id for r in ds.cited_by("report-az-tokayev-interview-2024")][:2]
+            [...]
+        """
+        from ._links import build_cited_by
+
+        index = self._cached("cited_by", lambda: build_cited_by(self))
         sid = source if isinstance(source, str) else source.id
         return tuple(index.get(sid, ()))
 
-    def _build_cited_by(self) -> dict[str, list[Record]]:
-        index: dict[str, list[Record]] = {}
-        for name, table in self.tables():
-            if name == "sources":
-                continue
-            for r in table:
-                for sid in dict.fromkeys(c.source for c in _citations(r)):
-                    index.setdefault(sid, []).append(r)
-        return index
+    def to_networkx(self) -> Any:
+        """The dataset as a :class:`networkx.MultiDiGraph`: a node per record, an edge per reference
+        (needs the ``graph`` extra).
 
-    # --- time -----------------------------------------------------------------
+        Nodes are keyed ``"table:id"`` and carry ``table``, ``id``, ``label`` and ``date``;
+        each declared reference is an edge labelled by its field, and each citation a
+        ``cites`` edge to the source. See :doc:`/graph`.
 
-    def _timeline(self) -> tuple[TimelineEntry, ...]:
-        entries: list[TimelineEntry] = []
-        for a in self.agreements:
-            entries.append(TimelineEntry(a.signed, "agreement", a, f"Signed: {a.title}"))
-        for v in self.visits:
-            entries.append(TimelineEntry(v.start, "visit", v, f"{v.kind.value.capitalize()} visit: {_title(v)}"))
-        for m in self.meetings:
-            council = self.councils.get(m.council)
-            name = council.name if council else m.council
-            entries.append(
-                TimelineEntry(m.date, "meeting", m, f"Meeting of the {name}" + (f" in {m.place}" if m.place else ""))
-            )
-        for e in self.events:
-            entries.append(TimelineEntry(e.date, "event", e, e.title))
-        for s in self.statements:
-            entries.append(TimelineEntry(s.date, "statement", s, f"{s.speaker}: {s.summary}"))
-        for c in self.councils:
-            if c.established is not None:
-                entries.append(TimelineEntry(c.established, "council", c, f"Established: {c.name}"))
-        for p in self.projects:
-            for ms in p.milestones:
-                entries.append(TimelineEntry(ms.date, "milestone", p, f"{p.name}: {ms.description}"))
-        entries.sort(key=lambda e: (e.date._key(), _KIND_ORDER[e.kind], e.record.id, e.text))
-        return tuple(entries)
+        Example:
+            >>> import kzaz_relations as kz
+            >>> g = kz.load().to_networkx()
+            >>> g.nodes["people:ilham-aliyev"]["label"]
+            'Ilham Aliyev'
+        """
+        from ._links import to_networkx
+
+        return to_networkx(self)
+
+    # --- time (_time.py) ------------------------------------------------------
 
     def timeline(
         self,
@@ -361,34 +309,20 @@ class Dataset:
             >>> {"agreement", "meeting", "visit"} <= {e.kind for e in t}
             True
         """
-        entries, earliest = self._cached("timeline", self._timeline_index)
-        lo = None if start is None else PartialDate.of(start)
-        hi = None if end is None else PartialDate.of(end)
-        wanted = None if kinds is None else frozenset(_items(kinds))
-        if wanted is not None and not wanted <= set(_KIND_ORDER):
-            raise ValueError(f"unknown kind(s) {sorted(wanted - set(_KIND_ORDER))}; kinds: {', '.join(_KIND_ORDER)}")
-        # Entries are sorted so that their earliest days never decrease: bisect the window
-        # of candidates, then apply the exact test to those only.
-        first = 0
-        if lo is not None:
-            first = bisect.bisect_left(earliest, lo.earliest) if certain else 0
-        last = len(entries) if hi is None else bisect.bisect_right(earliest, hi.latest)
-        test = PartialDate.certainly_within if certain else PartialDate.possibly_within
-        return tuple(e for e in entries[first:last] if (wanted is None or e.kind in wanted) and test(e.date, lo, hi))
+        from ._time import timeline
 
-    def _timeline_index(self) -> tuple[tuple[TimelineEntry, ...], list[datetime.date]]:
-        entries = self._timeline()
-        return entries, [e.date.earliest for e in entries]
+        return timeline(self, start, end, None if kinds is None else _items(kinds), certain)
 
     def as_of(self, day: PartialDate | str | int) -> Dataset:
         """The dataset as it stood on a day: only what had certainly happened by its end.
 
         A record is kept when its date certainly falls on or before the end of ``day``:
         a visit or meeting once it has begun, an observation once its period is over,
-        anything else by :func:`~kzaz_relations.table.record_date`. Project milestones are
-        trimmed the same way, and a project with no milestone left is dropped. A council
-        with no known founding date counts from its first recorded meeting; a council with
-        neither is kept. References to records that did not exist yet are cleared (a
+        anything else by :func:`~kzaz_relations.table.record_date`. Project milestones and
+        people's offices are trimmed the same way (people and organisations themselves are
+        kept), and a project with no milestone left is dropped. A council with no known
+        founding date counts from its first recorded meeting; a council with neither is
+        kept. Every declared reference to a record that did not exist yet is cleared (a
         project's later agreements, say), and sources are kept when a kept record cites
         them, so the result passes the same integrity check as a loaded dataset.
 
@@ -398,79 +332,36 @@ class Dataset:
             >>> old = ds.as_of("2023-12-31")
             >>> "supreme-interstate-council-1st-meeting-2024-03-11" in old.meetings
             False
-            >>> len(old) < len(ds)
+            >>> len(old.agreements) < len(ds.agreements)
             True
         """
-        from ._integrity import _REFERENCES
+        from ._time import as_of
 
-        limit = PartialDate.of(day).latest
-        first_meeting: dict[str, PartialDate] = {}
-        for m in self.meetings:
-            if m.council not in first_meeting or m.date < first_meeting[m.council]:
-                first_meeting[m.council] = m.date
+        return as_of(self, day)
 
-        def when(record: Any) -> PartialDate | None:
-            if isinstance(record, Visit | CouncilMeeting):
-                return record_date(record)
-            if isinstance(record, Council) and record.established is None:
-                return first_meeting.get(record.id)
-            return _record_end(record)
-
-        kept: dict[str, list[Any]] = {}
-        for name, table in self.tables():
-            if name == "sources":
-                continue
-            rows = []
-            for r in table:
-                if isinstance(r, Project):
-                    ms = tuple(m for m in r.milestones if m.date.latest <= limit)
-                    if r.milestones and not ms:
-                        continue
-                    if len(ms) != len(r.milestones):
-                        r = attrs.evolve(r, milestones=ms)
-                else:
-                    date = when(r)
-                    if date is not None and date.latest > limit:
-                        continue
-                rows.append(r)
-            kept[name] = rows
-        # A council that had met by then existed by then, whatever its recorded founding date.
-        met = {m.council for m in kept["meetings"]}
-        kept["councils"] = [c for c in self.councils if c.id in met or c in kept["councils"]]
-        ids = {name: {r.id for r in rows} for name, rows in kept.items()}
-        for (table_name, field), target in _REFERENCES.items():
-            rows = kept[table_name]
-            for n, r in enumerate(rows):
-                value = getattr(r, field)
-                if isinstance(value, tuple):
-                    present = tuple(v for v in value if v in ids[target])
-                    if len(present) != len(value):
-                        rows[n] = attrs.evolve(r, **{field: present})
-                elif value is not None and value not in ids[target]:
-                    rows[n] = attrs.evolve(r, **{field: None})
-        cited = {c.source for rows in kept.values() for r in rows for c in _citations(r)}
-        kept["sources"] = [s for s in self.sources if s.id in cited]
-        return Dataset(self.info, **kept)
-
-    # --- numbers --------------------------------------------------------------
+    # --- numbers (_numbers.py) ------------------------------------------------
 
     def series(
         self,
         indicator: Indicator | str,
         *,
-        reporter: Country | str | None = None,
+        reporter: Country | str | None = _UNSET,
         direction: Direction | str = Direction.BOTH,
         reporter_kinds: Iterable[ReporterKind | str] | None = None,
         full_year: bool = True,
         project: str | None = None,
         unit: Unit | str | None = None,
+        known_by: PartialDate | str | int | None = None,
     ) -> Series:
         """One value per period for an indicator, as reported by one side.
 
         Args:
             indicator: what to follow, e.g. ``"trade.turnover"``.
-            reporter: whose figures (``KZ`` or ``AZ``); ``None`` takes every reporter,
-                which mixes mirror statistics — pass a reporter for trade.
+            reporter: whose figures (``KZ`` or ``AZ``, any case; ``None`` for figures with no
+                reporting country, such as companies'). Left out, it is taken from the data
+                when every matching figure has the same reporter; otherwise a
+                :class:`ValueError` names the reporters present, because mixing one side's
+                statistics with the other's is never meant (use :meth:`mirror` to compare them).
             direction: ``both`` for turnovers; ``kz_to_az`` / ``az_to_kz`` for flows.
             reporter_kinds: restrict to figures from these kinds of reporter
                 (e.g. ``{"statistics", "customs"}``).
@@ -479,55 +370,87 @@ class Dataset:
             project: restrict to the observations of one project.
             unit: the unit of the values (default: the most common unit); figures in
                 units that cannot be converted to it are left out, never mixed.
+            known_by: keep only figures published on or before this day (a vintage: what
+                was known then). Figures with no recorded ``published`` date are left out
+                whenever ``known_by`` is given.
+
+        Raises:
+            ValueError: if ``reporter`` is left out and the figures come from several reporters.
 
         Example:
             >>> import kzaz_relations as kz
-            >>> s = kz.load().series("trade.turnover", reporter="KZ")
-            >>> all(p.period.is_full_year for p in s)
-            True
+            >>> ds = kz.load()
+            >>> s = ds.series("trade.turnover", reporter="KZ")
+            >>> str(s.value(2023)), s.reporter
+            ('529.4', <Country.KZ: 'KZ'>)
+            >>> ds.series("trade.turnover")
+            Traceback (most recent call last):
+            ...
+            ValueError: trade.turnover is reported by several sides (...); pass reporter= one of them ...
         """
-        return Series(
-            Indicator(indicator),
-            self._observations_for(indicator, reporter, direction, reporter_kinds, full_year, project),
-            direction=Direction(direction),
-            reporter=None if reporter is None else Country(reporter),
-            unit=None if unit is None else Unit(unit),
+        from ._numbers import series
+
+        return series(
+            self,
+            indicator,
+            reporter=reporter,
+            direction=direction,
+            reporter_kinds=None if reporter_kinds is None else _items(reporter_kinds),
+            full_year=full_year,
+            project=project,
+            unit=unit,
+            known_by=known_by,
         )
 
-    def _observations_for(
+    def mirror(
         self,
-        indicator: Indicator | str,
-        reporter: Country | str | None,
-        direction: Direction | str,
-        reporter_kinds: Iterable[ReporterKind | str] | None,
-        full_year: bool,
-        project: str | None = None,
-    ) -> list[Observation]:
-        ind = Indicator(indicator)
-        rep = None if reporter is None else Country(reporter)
-        dirn = Direction(direction)
-        kinds = None if reporter_kinds is None else frozenset(ReporterKind(k) for k in _items(reporter_kinds))
-        return [
-            o
-            for o in self.observations
-            if o.indicator is ind
-            and o.direction is dirn
-            and (rep is None or o.reporter is rep)
-            and (kinds is None or o.reporter_kind in kinds)
-            and o.period.is_full_year is full_year
-            and (project is None or o.project == project)
-        ]
+        indicator: Indicator | str = Indicator.TRADE_TURNOVER,
+        *,
+        direction: Direction | str = Direction.BOTH,
+        reporter_kinds: Iterable[ReporterKind | str] | None = None,
+        full_year: bool = True,
+        unit: Unit | str | None = None,
+        known_by: PartialDate | str | int | None = None,
+    ) -> Mirror:
+        """Mirror statistics: Kazakhstan's and Azerbaijan's figures for a flow side by side, per period.
 
-    def check(self, statement: Statement | str) -> Verdict:
+        Each side's series is built as by :meth:`series` with that reporter; both are put in
+        one unit. Each :class:`~kzaz_relations.MirrorRow` has both points (value and the
+        observations behind it) and the gap between them.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> m = kz.load().mirror("trade.turnover")
+            >>> r = m.row(2024)
+            >>> r.kz.value - r.az.value == r.gap
+            True
+        """
+        from ._numbers import mirror
+
+        return mirror(
+            self,
+            indicator,
+            direction=direction,
+            reporter_kinds=None if reporter_kinds is None else _items(reporter_kinds),
+            full_year=full_year,
+            unit=unit,
+            known_by=known_by,
+        )
+
+    def check(self, statement: Statement | str, *, known_by: PartialDate | str | int | None = None) -> Verdict:
         """Check a statement's quantitative claim against independent observations.
 
-        The claim is compared with a series of the claim's indicator, direction and
-        reporter. A speaker's own figures never confirm the speaker's claim: observations
-        reported by the speaker, or resting only on the statement's own sources, are left out.
-        Official data (statistics, customs and ministry figures) is tried first, then the
-        other independent figures; the reason says which were used. With no independent
-        figure for a period the verdict is ``not_checkable``, and the reason gives what the
-        speaker's own figures would compute.
+        A speaker's own figures never confirm the speaker's claim: observations reported by
+        the speaker (or a co-speaker), or resting only on the statement's own sources, are
+        left out. Official data (statistics, customs and ministry figures) is tried first,
+        then the other independent figures; the claim's reporter if it names one, else the
+        other side's, then the speaker's side's, then figures with no reporting country.
+        The reason says which figures decided it. A pledge (``target``) is ``met``,
+        ``missed`` or ``pending`` (see :doc:`/checking`).
+
+        With ``known_by``, only figures published by that day count. Without it, the
+        verdict uses every figure, and its :attr:`~kzaz_relations.Verdict.when_said` holds
+        the verdict against what had been published by the day the statement was made.
 
         Example:
             >>> import kzaz_relations as kz
@@ -536,78 +459,31 @@ class Dataset:
             >>> v.status.value, round(v.computed)
             ('consistent', 62)
         """
+        from ._numbers import check
+
         st = self.statements[statement] if isinstance(statement, str) else statement
-        claim = st.claim
-        if claim is None:
-            return Verdict(st, VerdictStatus.NOT_CHECKABLE, None, "the statement has no machine-checkable claim")
-        own_sources = {c.source for c in st.citations}
+        if known_by is not None:
+            return check(self, st, PartialDate.of(known_by))
+        latest = check(self, st, None)
+        return attrs.evolve(latest, when_said=check(self, st, st.date))
 
-        def own(o: Observation) -> bool:
-            return o.reported_by == st.speaker or {c.source for c in o.citations} <= own_sources
-
-        full_year = all(p.is_full_year for p in claim.periods)
-        candidates = self._observations_for(claim.indicator, claim.reporter, claim.direction, None, full_year)
-        independent = [o for o in candidates if not own(o)]
-        official = [o for o in independent if o.reporter_kind in _OFFICIAL]
-        attempts = (("official figures", official), ("other independent figures", independent))
-        for label, observations in attempts:
-            series = Series(claim.indicator, observations, direction=claim.direction, reporter=claim.reporter)
-            try:
-                computed, used = computed_figure(claim, series)
-            except (MissingValueError, ZeroDivisionError):
-                continue
-            status = VerdictStatus.CONSISTENT if accepts(claim, computed) else VerdictStatus.INCONSISTENT
-            reason = (
-                f"{claim.comparison.value} from {label}: {computed.quantize(Decimal('0.001'))} vs stated "
-                f"{claim.qualifier.value} {claim.stated} (tolerance {claim.tolerance})"
-            )
-            return Verdict(st, status, computed, reason, used)
-        series = Series(claim.indicator, independent)
-        missing = ", ".join(str(p) for p in claim.periods if series.get(p) is None)
-        reason = f"no independent {claim.indicator.value} figure for {missing}"
-        try:
-            own_figure, _ = computed_figure(claim, Series(claim.indicator, candidates))
-            reason += f"; the speaker's own figures give {own_figure.quantize(Decimal('0.001'))}"
-        except (MissingValueError, ZeroDivisionError):
-            pass
-        return Verdict(st, VerdictStatus.NOT_CHECKABLE, None, reason)
-
-    def check_statements(self) -> tuple[Verdict, ...]:
+    def check_statements(self, *, known_by: PartialDate | str | int | None = None) -> tuple[Verdict, ...]:
         """:meth:`check` for every statement with a claim, in id order."""
-        return tuple(self.check(s) for s in self.statements if s.claim is not None)
+        return tuple(self.check(s, known_by=known_by) for s in self.statements if s.claim is not None)
 
-    # --- search ---------------------------------------------------------------
+    # --- search (_search.py) --------------------------------------------------
 
-    def _search_index(self) -> _SearchIndex:
-        rows: list[tuple[str, Record]] = []
-        postings: dict[str, dict[int, float]] = {}
-        for name, table in self.tables():
-            for r in table:
-                row = len(rows)
-                rows.append((name, r))
-                strong = _tokens(" ".join([_title(r), r.id.replace("-", " "), *getattr(r, "other_titles", ())]))
-                weak_text = " ".join(
-                    str(getattr(r, f, "") or "") for f in ("summary", "note", "publisher", "place", "description")
-                )
-                if isinstance(r, Project):
-                    weak_text += " " + " ".join(m.description for m in r.milestones) + " " + " ".join(r.participants)
-                for token in _tokens(weak_text):
-                    postings.setdefault(token, {}).setdefault(row, 1.0)
-                for token in strong:
-                    postings.setdefault(token, {})[row] = 3.0
-        return _SearchIndex(tuple(rows), postings, sorted(postings))
+    def search(self, text: str, *, limit: int | None = 20, tables: Iterable[str] | str | None = None) -> SearchResults:
+        """Records matching words of ``text``, best first; case- and accent-insensitive, in every language.
 
-    def search(
-        self, text: str, *, limit: int | None = 20, tables: Iterable[str] | str | None = None
-    ) -> tuple[SearchHit, ...]:
-        """Records matching words of ``text``, best first; case- and accent-insensitive.
-
-        Each query word adds to a record's score: 3 when it is a word of the record's title
-        or id, 1 when it is a word of its summary or notes, and half that when it only
-        begins such a word (``"fib"`` finds ``"fibre"``); the best match of each word
-        counts. Spelling variants such as *fiber*/*fibre* are folded. Records that match no
-        word are left out; ties are broken by table and id. An inverted index is built on
-        the first search and kept.
+        Each query word adds to a record's score: 3 when it is a word of the record's title,
+        name (in any recorded language) or id, 1 when it is a word of its summary or notes,
+        and half that when it only begins such a word (``"fib"`` finds ``"fibre"``); the
+        best match of each word counts. Letters are folded (``Şuşa`` and ``Шуша`` find
+        *Shusha*) and spelling variants such as *fiber*/*fibre* merged. Sources score a
+        third of a record's, so the records come first. Records that match no word are left
+        out; ties are broken by table and id. The result is a tuple of hits with a
+        :attr:`~kzaz_relations.SearchResults.total` of all matches before ``limit``.
 
         Example:
             >>> import kzaz_relations as kz
@@ -615,43 +491,18 @@ class Dataset:
             >>> hits[0].score >= hits[-1].score and any("fib" in h.record.id for h in hits[:5])
             True
         """
-        if limit is not None and limit < 0:
-            raise ValueError(f"limit must not be negative, got {limit}")
-        wanted = None if tables is None else frozenset(_items(tables))
-        if wanted is not None and not wanted <= set(TABLES):
-            raise ValueError(f"unknown table(s) {sorted(wanted - set(TABLES))}; tables: {', '.join(TABLES)}")
-        words = _tokens(text)
-        if not words:
-            return ()
-        index = self._cached("search", self._search_index)
-        scores: dict[int, float] = {}
-        for w in dict.fromkeys(words):
-            best: dict[int, float] = dict(index.postings.get(w, {}))
-            start = bisect.bisect_left(index.tokens, w)
-            for token in itertools.islice(index.tokens, start, None):
-                if not token.startswith(w):
-                    break
-                if token == w:
-                    continue
-                for row, weight in index.postings[token].items():
-                    if weight / 2 > best.get(row, 0.0):
-                        best[row] = weight / 2
-            for row, weight in best.items():
-                scores[row] = scores.get(row, 0.0) + weight * words.count(w)
-        hits = [
-            SearchHit(score, *index.rows[row])
-            for row, score in scores.items()
-            if wanted is None or index.rows[row][0] in wanted
-        ]
-        hits.sort(key=lambda h: (-h.score, h.table, h.record.id))
-        return tuple(hits[:limit] if limit is not None else hits)
+        from ._search import search
+
+        return search(self, text, limit, None if tables is None else frozenset(_items(tables)), 1 / 3)
 
 
-@attrs.frozen
-class _SearchIndex:
-    rows: tuple[tuple[str, Record], ...]
-    postings: dict[str, dict[int, float]]
-    tokens: list[str]
+for _name in TABLES:
+
+    def _table_property(self: Dataset, _n: str = _name) -> Table[Any]:
+        return self.table(_n)
+
+    setattr(Dataset, _name, property(_table_property, doc=f"The ``{_name}`` table."))
+del _name
 
 
 def _items(value: Iterable[Any] | str) -> tuple[Any, ...]:
@@ -663,27 +514,14 @@ def _rebuild(info: DatasetInfo, tables: dict[str, tuple[Any, ...]]) -> Dataset:
     return Dataset(info, **tables)
 
 
-def _citations(record: Any) -> Iterator[Citation]:
-    """Every citation of a record: its own, then its milestones' (the only nested ones)."""
-    if isinstance(record, Citation):
-        yield record
-        return
-    yield from getattr(record, "citations", ())
-    if isinstance(record, Project):
-        for milestone in record.milestones:
-            yield from milestone.citations
-
-
 # --- reading and writing ------------------------------------------------------
 
 
 def _read(folder: Traversable, *, check_links: bool) -> Dataset:
-    from ._convert import structure
     from ._integrity import check
     from ._io import MAX_FILE_BYTES, parse_json
 
     problems: list[Problem] = []
-    format_error = False
     parsed: dict[str, Any] = {}
     names = [METADATA_FILE, *(f"{n}.json" for n in TABLES)]
     if isinstance(folder, Path):
@@ -694,7 +532,6 @@ def _read(folder: Traversable, *, check_links: bool) -> Dataset:
         for extra in sorted(folder.iterdir()):
             if extra.suffix == ".json" and extra.name not in known:
                 problems.append(Problem(extra.name, "$", f"unknown data file; expected only {', '.join(names)}"))
-                format_error = True
     for name in names:
         entry: Traversable = folder / name
         if isinstance(entry, Path) and check_links and entry.is_symlink():
@@ -702,45 +539,87 @@ def _read(folder: Traversable, *, check_links: bool) -> Dataset:
                 inside = entry.resolve(strict=True).is_relative_to(root)
             except (OSError, RuntimeError):  # a dangling link or a loop (RuntimeError before Python 3.13)
                 problems.append(Problem(name, "$", "a symbolic link that cannot be followed (no target, or a loop)"))
-                format_error = True
                 continue
             if not inside:
                 problems.append(Problem(name, "$", "a symbolic link that leaves the data folder"))
-                format_error = True
                 continue
         if not entry.is_file():
             what = "a folder, not a file" if entry.is_dir() else "missing"
             problems.append(Problem(name, "$", f"file is {what}"))
-            format_error = True
             continue
         try:
             if isinstance(entry, Path) and entry.stat().st_size > MAX_FILE_BYTES:
                 problems.append(Problem(name, "$", f"larger than the limit of {MAX_FILE_BYTES} bytes"))
-                format_error = True
                 continue
             parsed[name] = parse_json(entry.read_bytes(), name)
         except DataFormatError as exc:
             problems.extend(exc.problems)
-            format_error = True
         except OSError as exc:
             problems.append(Problem(name, "$", f"cannot read: {exc.strerror or exc}"))
-            format_error = True
-    structured: dict[str, Any] = {}
-    for name, data in parsed.items():
-        cls: Any = DatasetInfo if name == METADATA_FILE else GenericAlias(tuple, (TABLES[name[:-5]], ...))
-        try:
-            structured[name] = structure(data, cls, file=name)
-        except ValidationError as exc:
-            problems.extend(exc.problems)
+    meta = parsed.get(METADATA_FILE)
+    if isinstance(meta, dict) and meta.get("format", 1) != DATA_FORMAT:
+        found_format = meta.get("format", 1)
+        problems.append(
+            Problem(
+                METADATA_FILE,
+                "$.format",
+                f"data format {found_format!r}{' (kzaz_relations 0.1)' if found_format == 1 else ''} is not "
+                "supported: "
+                f"this version reads format {DATA_FORMAT}, where people and organisations are records referred to "
+                "by id and agreement titles are tagged by language (see the CHANGELOG)",
+            )
+        )
+        raise DataFormatError(problems, f"{len(problems)} problem(s) in the data")
+    info, records, raw_ids, structural = _structure_all(parsed)
     if problems:
-        error = DataFormatError if format_error else ValidationError
-        raise error(problems, f"{len(problems)} problem(s) in the data")
-    info: DatasetInfo = structured[METADATA_FILE]
-    tables = {n: structured[f"{n}.json"] for n in TABLES}
-    found = check(tables, info)
+        # A file that cannot be read leaves references into it unresolvable: report what the
+        # readable files' records say about themselves, and leave the integrity check out.
+        problems.extend(structural)
+        raise DataFormatError(problems, f"{len(problems)} problem(s) in the data")
+    found = structural + check(records, info, raw_ids)
+    if structural:
+        raise ValidationError(found, f"{len(found)} problem(s) in the data")
     if found:
         raise IntegrityError(found, f"{len(found)} integrity problem(s) in the data")
-    return Dataset(info, **tables)
+    assert info is not None
+    return Dataset(info, **records)
+
+
+def _structure_all(
+    parsed: dict[str, Any],
+) -> tuple[DatasetInfo | None, dict[str, list[Any]], dict[str, set[str]], list[Problem]]:
+    """Structure every record on its own, so one bad record neither hides the others' problems nor
+    the integrity problems of the records that did structure (which are checked in the same pass)."""
+    from ._convert import structure
+
+    problems: list[Problem] = []
+    info: DatasetInfo | None = None
+    if METADATA_FILE in parsed:
+        try:
+            info = structure(parsed[METADATA_FILE], DatasetInfo, file=METADATA_FILE)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    records: dict[str, list[Any]] = {}
+    raw_ids: dict[str, set[str]] = {}
+    for name, cls in TABLES.items():
+        file = f"{name}.json"
+        rows: list[Any] = []
+        records[name] = rows
+        if file not in parsed:
+            continue
+        data = parsed[file]
+        if type(data) is not list:
+            problems.append(Problem(file, "$", f"expected an array of records, got {type(data).__name__}"))
+            continue
+        for i, item in enumerate(data):
+            try:
+                rows.append(structure(item, cls, file=file, root=f"$[{i}]"))
+            except ValidationError as exc:
+                problems.extend(exc.problems)
+                rows.append(None)
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    raw_ids.setdefault(name, set()).add(item["id"])
+    return info, records, raw_ids, problems
 
 
 _LOCK = threading.Lock()

@@ -20,7 +20,6 @@ import csv
 import io
 import json
 import re
-import types
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from os import PathLike
@@ -29,44 +28,14 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from ._integrity import _REFERENCES
-from .dataset import METADATA_FILE, TABLES, Dataset, _citations, _read, write_folder
+from ._tabular import columns as _columns
+from ._tabular import flat_rows
+from ._tabular import is_json_cell as _is_json_cell
+from .dataset import METADATA_FILE, TABLES, Dataset, _read, write_folder
 from .errors import Problem
-from .model import PartialDate, Period
+from .model import PartialDate, Period, citations_of, references
 
-__all__ = ["datapackage", "export_csv", "export_datapackage", "export_json", "flat_rows", "read_csv"]
-
-
-def _is_json_cell(t: Any) -> bool:
-    origin = get_origin(t)
-    if origin in (types.UnionType,) or str(origin) == "typing.Union":
-        return any(_is_json_cell(a) for a in get_args(t) if a is not type(None))
-    return origin in (tuple, frozenset) or (attrs.has(t) and t not in (PartialDate, Period))
-
-
-def _columns(cls: type[Any]) -> list[attrs.Attribute[Any]]:
-    return list(attrs.fields(attrs.resolve_types(cls)))
-
-
-def flat_rows(records: Iterable[Any], cls: type[Any] | None) -> Iterator[dict[str, str]]:
-    """Rows of text cells for records of one class, as written to CSV (see the module docs)."""
-    from ._convert import unstructure
-
-    if cls is None:
-        return
-    columns = _columns(cls)
-    for record in records:
-        data = unstructure(record)
-        row = {}
-        for a in columns:
-            value = data.get(a.name)
-            if value is None:
-                row[a.name] = ""
-            elif _is_json_cell(a.type):
-                row[a.name] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-            else:
-                row[a.name] = str(value)
-        yield row
+__all__ = ["datapackage", "export_csv", "export_datapackage", "export_graphml", "export_json", "flat_rows", "read_csv"]
 
 
 def _csv_text(rows: Iterable[dict[str, str]], columns: list[str]) -> str:
@@ -89,7 +58,7 @@ def _citation_rows(dataset: Dataset) -> Iterator[dict[str, str]]:
         if name == "sources":
             continue
         for record in table:
-            for i, c in enumerate(_citations(record)):
+            for i, (_, c) in enumerate(citations_of(record)):
                 yield {
                     "table": name,
                     "record": record.id,
@@ -226,8 +195,15 @@ def read_csv(path: str | PathLike[str]) -> Dataset:
 
 # --- Frictionless Data Package ---------------------------------------------------
 
-# Single-valued references become foreign keys (a list such as Project.agreements cannot).
-_REFS = {key: target for key, target in _REFERENCES.items() if key != ("projects", "agreements")}
+
+def _foreign_keys(cls: type[Any]) -> list[dict[str, Any]]:
+    """Foreign keys derived from the declared references: a top-level field holding one id of one
+    table becomes a key (Table Schema cannot key a list, a nested field or an id of either of two tables)."""
+    return [
+        {"fields": [r.label], "reference": {"resource": r.targets[0], "fields": ["id"]}}
+        for r in references(cls)
+        if len(r.path) == 1 and not r.many and len(r.targets) == 1
+    ]
 
 
 def _field_schema(a: attrs.Attribute[Any]) -> dict[str, Any]:
@@ -279,11 +255,7 @@ def datapackage(dataset: Dataset) -> dict[str, Any]:
             "primaryKey": ["id"],
             "missingValues": [""],
         }
-        fks = [
-            {"fields": [field], "reference": {"resource": target, "fields": ["id"]}}
-            for (table, field), target in _REFS.items()
-            if table == name
-        ]
+        fks = _foreign_keys(cls)
         if fks:
             schema["foreignKeys"] = fks
         resources.append(
@@ -349,3 +321,17 @@ def export_datapackage(dataset: Dataset, path: str | PathLike[str]) -> list[Path
     target = Path(path) / "datapackage.json"
     target.write_text(json.dumps(datapackage(dataset), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return [*written, target]
+
+
+def export_graphml(dataset: Dataset, path: str | PathLike[str]) -> list[Path]:
+    """Write :meth:`Dataset.to_networkx() <kzaz_relations.Dataset.to_networkx>` as ``kzaz_relations.graphml``.
+
+    GraphML is read by Gephi, yEd, Neo4j (APOC) and networkx. Needs the ``graph`` extra.
+    """
+    import networkx as nx
+
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "kzaz_relations.graphml"
+    nx.write_graphml(dataset.to_networkx(), target)
+    return [target]

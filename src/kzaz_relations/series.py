@@ -6,6 +6,7 @@ import decimal
 import enum
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -23,7 +24,16 @@ from .model import (
     Unit,
 )
 
-__all__ = ["MissingValueError", "Series", "SeriesPoint", "Verdict", "VerdictStatus", "convert_value"]
+__all__ = [
+    "Mirror",
+    "MirrorRow",
+    "MissingValueError",
+    "Series",
+    "SeriesPoint",
+    "Verdict",
+    "VerdictStatus",
+    "convert_value",
+]
 
 _CONTEXT = decimal.Context(prec=50)
 
@@ -244,17 +254,188 @@ class Series:
                 )
         return tuple(out)
 
-    def as_dict(self) -> dict[str, Decimal]:
-        """``{period text: value}`` in period order (a new dict each call)."""
-        return {str(p.period): p.value for p in self._points}
+    def as_dict(self) -> dict[Period, Decimal]:
+        """``{period: value}`` in period order (a new dict each call).
+
+        Keys are :class:`~kzaz_relations.Period` objects, which compare equal to and hash
+        like nothing else; look a year up with ``Period.of(2023)``, or use :meth:`value`,
+        which takes ``2023`` or ``"2023"`` directly.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> d = kz.load().series("trade.turnover", reporter="KZ").as_dict()
+            >>> d[kz.Period.of(2023)]
+            Decimal('529.4')
+        """
+        return {p.period: p.value for p in self._points}
+
+    def to_pandas(self) -> Any:
+        """The series as a :class:`pandas.DataFrame` indexed by period (needs the ``pandas`` extra).
+
+        Columns: ``value`` (``Float64``), ``value_text`` (the exact decimal), ``unit``,
+        ``observation`` (the id of the observation chosen), ``reporter`` and ``published``
+        (``datetime64``, its earliest day). The index holds the periods as ISO text.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> df = kz.load().series("trade.turnover", reporter="KZ").to_pandas()
+            >>> float(df.loc["2023", "value"])
+            529.4
+        """
+        import pandas as pd
+
+        points = self._points
+        index = pd.Index([str(p.period) for p in points], name="period", dtype="string")
+        return pd.DataFrame(
+            {
+                "value": pd.array([float(p.value) for p in points], dtype="Float64"),
+                "value_text": pd.array([format(p.value, "f") for p in points], dtype="string"),
+                "unit": pd.array([self.unit.value if self.unit else None for _ in points], dtype="string"),
+                "observation": pd.array([p.observation.id for p in points], dtype="string"),
+                "reporter": pd.array(
+                    [p.observation.reporter.value if p.observation.reporter else None for p in points], dtype="string"
+                ),
+                "published": pd.Series(
+                    [p.observation.published.earliest if p.observation.published else None for p in points],
+                    dtype="datetime64[ns]",
+                ).values,
+            },
+            index=index,
+        )
+
+
+@attrs.frozen
+class MirrorRow:
+    """One period of a :class:`Mirror`: each reporter's value side by side."""
+
+    period: Period
+    "The period."
+    kz: SeriesPoint | None
+    "Kazakhstan's figure (its value, observation and alternatives), if any."
+    az: SeriesPoint | None
+    "Azerbaijan's figure, if any."
+
+    @property
+    def gap(self) -> Decimal | None:
+        """Kazakhstan's value minus Azerbaijan's, when both exist."""
+        if self.kz is None or self.az is None:
+            return None
+        return _CONTEXT.subtract(self.kz.value, self.az.value)
+
+    @property
+    def gap_percent(self) -> Decimal | None:
+        """The gap as a percentage of Azerbaijan's value, when both exist and it is not zero."""
+        gap = self.gap
+        if gap is None or self.az is None or self.az.value == 0:
+            return None
+        return _CONTEXT.multiply(_CONTEXT.divide(gap, self.az.value), Decimal(100))
+
+
+class Mirror:
+    """Mirror statistics: Kazakhstan's and Azerbaijan's figures for one flow, period by period.
+
+    Built by :meth:`kzaz_relations.Dataset.mirror`. Each side's value is chosen as in a
+    :class:`Series` (one reporter each, so nothing is mixed); both are in one unit.
+
+    Example:
+        >>> import kzaz_relations as kz
+        >>> m = kz.load().mirror("trade.turnover")
+        >>> row = m.row(2018)
+        >>> row.kz.value, row.az.value
+        (Decimal('258.26'), Decimal('221'))
+    """
+
+    __slots__ = ("_rows", "direction", "indicator", "unit")
+
+    def __init__(self, kz: Series, az: Series) -> None:
+        self.indicator = kz.indicator
+        "The indicator."
+        self.direction = kz.direction
+        "The direction."
+        self.unit = kz.unit or az.unit
+        "The unit of both sides' values."
+        by_kz = {p.period: p for p in kz}
+        by_az = {p.period: p for p in az}
+        self._rows = tuple(
+            MirrorRow(period, by_kz.get(period), by_az.get(period)) for period in sorted({*by_kz, *by_az})
+        )
+
+    def __iter__(self) -> Iterator[MirrorRow]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __repr__(self) -> str:
+        return f"<Mirror {self.indicator.value}: {len(self._rows)} periods>"
+
+    @property
+    def rows(self) -> tuple[MirrorRow, ...]:
+        """Every period that either side has a value for, in order."""
+        return self._rows
+
+    def row(self, period: Period | PartialDate | str | int) -> MirrorRow:
+        """The row for a period. Raises :class:`MissingValueError` if neither side has a value."""
+        wanted = Period.of(period)
+        for r in self._rows:
+            if r.period == wanted:
+                return r
+        raise MissingValueError(f"no {self.indicator.value} value for {wanted} from either reporter")
+
+    def to_pandas(self) -> Any:
+        """A :class:`pandas.DataFrame` indexed by period with columns ``KZ``, ``AZ``, ``gap``,
+        ``gap_percent`` (``Float64``) and ``KZ_observation``, ``AZ_observation`` (ids).
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> df = kz.load().mirror("trade.turnover").to_pandas()
+            >>> list(df.columns[:4])
+            ['KZ', 'AZ', 'gap', 'gap_percent']
+        """
+        import pandas as pd
+
+        def num(values: Iterable[Decimal | None]) -> Any:
+            return pd.array([float(v) if v is not None else None for v in values], dtype="Float64")
+
+        rows = self._rows
+        return pd.DataFrame(
+            {
+                "KZ": num(r.kz.value if r.kz else None for r in rows),
+                "AZ": num(r.az.value if r.az else None for r in rows),
+                "gap": num(r.gap for r in rows),
+                "gap_percent": num(r.gap_percent for r in rows),
+                "KZ_observation": pd.array([r.kz.observation.id if r.kz else None for r in rows], dtype="string"),
+                "AZ_observation": pd.array([r.az.observation.id if r.az else None for r in rows], dtype="string"),
+            },
+            index=pd.Index([str(r.period) for r in rows], name="period", dtype="string"),
+        )
 
 
 class VerdictStatus(enum.StrEnum):
-    """The outcome of checking a claim against the observations."""
+    """The outcome of checking a claim against the observations.
+
+    Claims about the past (``value``, ``ratio``, ``change_percent``) are ``consistent`` or
+    ``inconsistent``; pledges (``target``) are ``met``, ``missed`` or ``pending``; either is
+    ``not_checkable`` when no independent figure decides it.
+    """
 
     CONSISTENT = "consistent"
+    "The independent figures agree with the stated number, within the tolerance."
     INCONSISTENT = "inconsistent"
+    "The independent figures disagree with the stated number."
+    MET = "met"
+    "A pledge: an independent figure for a period up to the target period reached the target."
+    MISSED = "missed"
+    "A pledge: the target period is over, has an independent figure, and no period up to it reached the target."
+    PENDING = "pending"
+    "A pledge: the target period is not over yet and the target has not been reached so far."
     NOT_CHECKABLE = "not_checkable"
+    "No independent figure (or no machine-checkable claim) decides it."
+
+    @property
+    def decided(self) -> bool:
+        """Whether the verdict settles the claim (everything but ``not_checkable`` and ``pending``)."""
+        return self not in (VerdictStatus.NOT_CHECKABLE, VerdictStatus.PENDING)
 
 
 @attrs.frozen
@@ -264,13 +445,27 @@ class Verdict:
     statement: Statement
     "The statement checked."
     status: VerdictStatus
-    "Consistent, inconsistent or not checkable."
+    "The outcome."
     computed: Decimal | None
-    "The figure computed from the observations (ratio, percentage or value)."
+    "The figure computed from the observations (ratio, percentage or value; for a pledge, the best value reached)."
     reason: str
     "Why, in one sentence."
     observations: tuple[Observation, ...] = ()
     "The observations the figure was computed from."
+    known_by: PartialDate | None = None
+    "The day the check was limited to figures published by (``None``: every figure, the latest)."
+    when_said: Verdict | None = None
+    """The same check against only the figures published by the day the statement was made:
+    what the speaker could have known. Set on the default verdict of :meth:`Dataset.check
+    <kzaz_relations.Dataset.check>`; ``None`` on a verdict that is itself limited by ``known_by``."""
+
+    @property
+    def reporters(self) -> tuple[str, ...]:
+        """The reporting sides (``KZ``, ``AZ``), or for figures with no country the bodies, behind the verdict."""
+        out: dict[str, None] = {}
+        for o in self.observations:
+            out.setdefault(o.reporter.value if o.reporter else (o.reported_by or o.reporter_kind.value), None)
+        return tuple(out)
 
 
 def accepts(claim: Claim, computed: Decimal) -> bool:

@@ -24,8 +24,11 @@ from .model import (
     Level,
     Observation,
     ObservationStatus,
+    Organization,
+    OrganizationKind,
     PartialDate,
     Period,
+    Person,
     Project,
     ProjectStatus,
     Rank,
@@ -48,7 +51,19 @@ class _HasId(Protocol):
 
 
 R = TypeVar("R", bound=_HasId)
-Record = Source | Agreement | Council | CouncilMeeting | Visit | Project | Observation | Statement | Event
+Record = (
+    Source
+    | Person
+    | Organization
+    | Agreement
+    | Council
+    | CouncilMeeting
+    | Visit
+    | Project
+    | Observation
+    | Statement
+    | Event
+)
 "Any record of the dataset."
 
 DateBound = PartialDate | str | int | None
@@ -103,15 +118,17 @@ def _range(value: Any) -> tuple[PartialDate | None, PartialDate | None]:
 
 
 # A filter is prepared once per ``where`` call: it parses its argument and returns the test
-# applied to each record, so no argument is re-parsed per record.
+# applied to each record, so no argument is re-parsed per record. The second argument is the
+# table's name resolver (``id -> names``), which reference filters use to match by name.
 Test = Callable[[Any], bool]
-Filter = Callable[[Any], Test]
+Names = Callable[[str], tuple[str, ...]]
+Filter = Callable[[Any, Names | None], Test]
 
 
 def _between(certain: bool) -> Filter:
     """A date-range filter: ``certain`` keeps records wholly inside, else overlapping ones."""
 
-    def prepare(value: Any) -> Test:
+    def prepare(value: Any, names: Names | None = None) -> Test:
         start, end = _range(value)
         lo = start.earliest if start is not None else None
         hi = end.latest if end is not None else None
@@ -140,19 +157,32 @@ def _as_set(value: Any) -> frozenset[Any]:
 
 
 def _members(value: Any, kind: type[enum.Enum] | None) -> frozenset[Any]:
-    """The filter values, checked against ``kind`` so a typo raises instead of matching nothing."""
+    """The filter values, checked against ``kind`` so a typo raises instead of matching nothing.
+
+    Text matches a member's value case-insensitively (``"kz"`` is ``Country.KZ``).
+    """
     values = _as_set(value)
     if kind is None:
         return values
-    try:
-        return frozenset(kind(v) for v in values)
-    except ValueError:
-        allowed = ", ".join(m.value for m in kind)
-        raise ValueError(f"unknown {kind.__name__} in {sorted(map(str, values))}; expected one of: {allowed}") from None
+    by_text = {str(m.value).casefold(): m for m in kind}
+    out = set()
+    for v in values:
+        member = v if isinstance(v, kind) else by_text.get(str(v).casefold())
+        if member is None:
+            allowed = ", ".join(str(m.value) for m in kind)
+            raise ValueError(f"unknown {_label(kind)} {v!r}; expected one of: {allowed}")
+        out.add(member)
+    return frozenset(out)
+
+
+def _label(kind: type[enum.Enum]) -> str:
+    """An enum's name in words: ``AgreementKind`` -> ``agreement kind``."""
+    words = "".join(" " + c.lower() if c.isupper() else c for c in kind.__name__).strip()
+    return words
 
 
 def _enum_eq(name: str, kind: type[enum.Enum] | None = None) -> Filter:
-    def prepare(value: Any) -> Test:
+    def prepare(value: Any, names: Names | None = None) -> Test:
         wanted = _members(value, kind)
         return lambda record: getattr(record, name) in wanted
 
@@ -160,29 +190,86 @@ def _enum_eq(name: str, kind: type[enum.Enum] | None = None) -> Filter:
 
 
 def _member(name: str, kind: type[enum.Enum]) -> Filter:
-    def prepare(value: Any) -> Test:
+    def prepare(value: Any, names: Names | None = None) -> Test:
         wanted = _members(value, kind)
         return lambda record: not wanted.isdisjoint(getattr(record, name))
 
     return prepare
 
 
+_LETTERS = {
+    # Azerbaijani and Kazakh Latin letters with an English spelling of their own
+    "ş": "sh",
+    "ç": "ch",
+    "ə": "a",
+    "ı": "i",
+    "ğ": "g",
+    # Cyrillic (Russian and Kazakh), transliterated the way English texts spell these names
+    "а": "a",
+    "ә": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ғ": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "қ": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "ң": "n",
+    "о": "o",
+    "ө": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ұ": "u",
+    "ү": "u",
+    "ф": "f",
+    "х": "kh",
+    "һ": "h",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "і": "i",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+}
+_TRANSLATE = str.maketrans(_LETTERS)
+
+
 def fold(text: str) -> str:
-    """Text folded for matching: case-folded, accents and Azerbaijani letters reduced to ASCII.
+    """Text folded for matching: case-folded, accents dropped, Azerbaijani and Kazakh letters and
+    Cyrillic spelled in Latin letters the way English texts spell them.
+
+    So ``Şuşa`` and ``Шуша`` both match ``Shusha``, and ``Алматы`` matches ``Almaty``.
 
     Example:
-        >>> fold("Şuşa"), fold("Gəncə"), fold("  Baku ")
-        ('susa', 'ganca', 'baku')
+        >>> fold("Şuşa"), fold("Шуша"), fold("Gəncə"), fold("  Baku "), fold("Алматы")
+        ('shusha', 'shusha', 'ganca', 'baku', 'almaty')
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.replace("ı", "i").replace("ə", "a")
+    lowered = text.casefold().strip().translate(_TRANSLATE)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _fold = fold
 
 
-def _place(value: Any) -> Test:
+def _place(value: Any, names: Names | None = None) -> Test:
     wanted = frozenset(_fold(v) for v in _as_set(value))
 
     def test(record: Any) -> bool:
@@ -192,27 +279,66 @@ def _place(value: Any) -> Test:
     return test
 
 
-def _period(value: Any) -> Test:
+def _period(value: Any, names: Names | None = None) -> Test:
     wanted = frozenset(Period.of(v) for v in _as_set(value))
     return lambda record: record.period in wanted
 
 
-def _party(value: Any) -> Test:
-    wanted = [_fold(v) for v in _as_set(value)]
-    return lambda record: any(w in _fold(p) for p in record.parties for w in wanted)
+def _refers(*path: str) -> Filter:
+    """A filter on a reference field: an id, or a name (any language, accent- and case-insensitive,
+    matched as a part of the name: ``"tokayev"`` finds ``Kassym-Jomart Tokayev``)."""
+
+    def prepare(value: Any, names: Names | None = None) -> Test:
+        wanted = _as_set(value)
+        texts = [_fold(str(w)) for w in wanted]
+
+        def ids_of(record: Any) -> list[str]:
+            found: list[Any] = [record]
+            for step in path:
+                nxt: list[Any] = []
+                for obj in found:
+                    item = getattr(obj, step)
+                    if isinstance(item, tuple):
+                        nxt.extend(item)
+                    elif item is not None:
+                        nxt.append(item)
+                found = nxt
+            return found
+
+        def matches(target: str) -> bool:
+            if target in wanted:
+                return True
+            if names is None:
+                return False
+            folded = [_fold(n) for n in names(target)]
+            return any(t and t in n for t in texts for n in folded)
+
+        return lambda record: any(matches(t) for t in ids_of(record))
+
+    return prepare
 
 
 def _country_any(*names: str) -> Filter:
-    def prepare(value: Any) -> Test:
+    def prepare(value: Any, names_: Names | None = None) -> Test:
         wanted = _members(value, Country)
         return lambda record: any(getattr(record, n) in wanted for n in names)
 
     return prepare
 
 
-def _checkable(value: Any) -> Test:
+def _checkable(value: Any, names: Names | None = None) -> Test:
     flag = bool(value)
     return lambda record: (record.claim is not None) == flag
+
+
+def _name(value: Any, names: Names | None = None) -> Test:
+    texts = [_fold(str(v)) for v in _as_set(value)]
+
+    def test(record: Any) -> bool:
+        forms = [record.name, *(n.text for n in record.names)]
+        return any(t and t in _fold(f) for t in texts for f in forms)
+
+    return test
 
 
 _COMMON: dict[str, Filter] = {"between": _certainly_between, "possibly_between": _possibly_between}
@@ -223,16 +349,27 @@ _FILTERS: dict[type[Any], dict[str, Filter]] = {
         "status": _enum_eq("status", AgreementStatus),
         "sector": _member("sectors", Sector),
         "country": _member("countries", Country),
-        "party": _party,
+        "party": _refers("parties"),
+        "signatory": _refers("signatories"),
         "place": _place,
         "visit": _enum_eq("visit"),
         "meeting": _enum_eq("meeting"),
         "signed_between": _certainly_between,
         "signed_possibly_between": _possibly_between,
     },
-    Council: {"kind": _enum_eq("kind", CouncilKind), "established_between": _certainly_between},
-    CouncilMeeting: {"council": _enum_eq("council"), "place": _place, "ordinal": _enum_eq("ordinal")},
+    Council: {
+        "kind": _enum_eq("kind", CouncilKind),
+        "established_between": _certainly_between,
+        "co_chair": _refers("co_chairs", "person"),
+    },
+    CouncilMeeting: {
+        "council": _enum_eq("council"),
+        "place": _place,
+        "ordinal": _enum_eq("ordinal"),
+        "co_chair": _refers("co_chairs"),
+    },
     Visit: {
+        "visitor": _refers("visitor"),
         "kind": _enum_eq("kind", VisitKind),
         "level": _enum_eq("level", Level),
         "from_country": _enum_eq("from_country", Country),
@@ -244,8 +381,10 @@ _FILTERS: dict[type[Any], dict[str, Filter]] = {
         "status": _enum_eq("status", ProjectStatus),
         "sector": _member("sectors", Sector),
         "country": _member("countries", Country),
+        "participant": _refers("participants"),
     },
     Observation: {
+        "reported_by": _refers("reported_by"),
         "indicator": _enum_eq("indicator", Indicator),
         "direction": _enum_eq("direction", Direction),
         "reporter": _enum_eq("reporter", Country),
@@ -257,12 +396,25 @@ _FILTERS: dict[type[Any], dict[str, Filter]] = {
         "period": _period,
     },
     Statement: {
-        "speaker": _enum_eq("speaker"),
+        "speaker": _refers("speaker"),
+        "co_speaker": _refers("co_speakers"),
         "speaker_country": _enum_eq("speaker_country", Country),
         "sector": _member("sectors", Sector),
         "checkable": _checkable,
     },
-    Event: {"kind": _enum_eq("kind", EventKind), "country": _member("countries", Country), "place": _place},
+    Event: {
+        "kind": _enum_eq("kind", EventKind),
+        "country": _member("countries", Country),
+        "place": _place,
+        "participant": _refers("participants"),
+    },
+    Person: {"country": _enum_eq("country", Country), "name": _name},
+    Organization: {
+        "kind": _enum_eq("kind", OrganizationKind),
+        "country": _enum_eq("country", Country),
+        "parent": _refers("parent"),
+        "name": _name,
+    },
     Source: {
         "kind": _enum_eq("kind", SourceKind),
         "language": _enum_eq("language"),
@@ -288,9 +440,11 @@ class Table(Generic[R]):
         True
     """
 
-    __slots__ = ("_by_id", "_cls", "_records")
+    __slots__ = ("_by_id", "_cls", "_names", "_records")
 
-    def __init__(self, records: tuple[R, ...] | list[R] = (), cls: type[Any] | None = None) -> None:
+    def __init__(
+        self, records: tuple[R, ...] | list[R] = (), cls: type[Any] | None = None, names: Names | None = None
+    ) -> None:
         ordered = tuple(sorted(records, key=lambda r: r.id))
         by_id = {r.id: r for r in ordered}
         if len(by_id) != len(ordered):
@@ -298,6 +452,7 @@ class Table(Generic[R]):
         self._records = ordered
         self._by_id: Mapping[str, R] = MappingProxyType(by_id)
         self._cls = cls if cls is not None else (type(ordered[0]) if ordered else None)
+        self._names = names
 
     def __len__(self) -> int:
         return len(self._records)
@@ -389,18 +544,19 @@ class Table(Generic[R]):
             if prepare is None:
                 name = self._cls.__name__ if self._cls else "this table"
                 raise TypeError(f"unknown filter {key!r} for {name}; valid filters: {', '.join(self.filters)}")
-            tests.append(prepare(value))
+            tests.append(prepare(value, self._names))
         if predicate is not None:
             tests.insert(0, predicate)
         kept = [r for r in self._records if all(t(r) for t in tests)]
-        return Table._from_sorted(tuple(kept), self._cls)
+        return Table._from_sorted(tuple(kept), self._cls, self._names)
 
     @classmethod
-    def _from_sorted(cls, records: tuple[R, ...], kind: type[Any] | None) -> Table[R]:
+    def _from_sorted(cls, records: tuple[R, ...], kind: type[Any] | None, names: Names | None = None) -> Table[R]:
         table: Table[R] = cls.__new__(cls)
         table._records = records
         table._by_id = MappingProxyType({r.id: r for r in records})
         table._cls = kind
+        table._names = names
         return table
 
     def first(self) -> R | None:
@@ -414,15 +570,19 @@ class Table(Generic[R]):
         return tuple(unstructure(r) for r in self._records)
 
     def to_pandas(self) -> Any:
-        """The table as a :class:`pandas.DataFrame`, one row per record (needs the ``pandas`` extra).
+        """The table as a :class:`pandas.DataFrame` with typed columns, one row per record (needs ``pandas``).
 
-        Nested fields are flattened as in the CSV export. Raises :class:`ImportError`
-        naming the extra when pandas is missing.
+        Numbers are floats (the exact decimal is kept in a ``<field>_text`` column), dates are
+        ``datetime64`` of their earliest day with a ``<field>_precision`` column, enums are
+        categoricals, lists are lists and missing values are ``NA``; the full mapping is in
+        :doc:`/exports`. Raises :class:`ImportError` naming the extra when pandas is missing.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> df = kz.load().observations.to_pandas()
+            >>> str(df["value"].dtype), str(df["period_start"].dtype), str(df["unit"].dtype)
+            ('Float64', 'datetime64[ns]', 'category')
         """
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_pandas() needs pandas: pip install 'kzaz_relations[pandas]'") from exc
-        from .export import flat_rows
+        from ._tabular import frame
 
-        return pd.DataFrame(list(flat_rows(self._records, self._cls)))
+        return frame(self._records, self._cls)

@@ -2,6 +2,7 @@
 
 from .dates import PartialDate, Period, Precision
 from .records import (
+    DATA_FORMAT,
     Agreement,
     Citation,
     Claim,
@@ -11,12 +12,17 @@ from .records import (
     DatasetInfo,
     Event,
     Milestone,
+    MonolingualText,
     Observation,
+    Office,
+    Organization,
+    Person,
     Project,
     Source,
     Statement,
     Visit,
 )
+from .references import TABLES, Reference, citations_of, references, table_of
 from .vocab import (
     AgreementKind,
     AgreementStatus,
@@ -28,6 +34,7 @@ from .vocab import (
     Indicator,
     Level,
     ObservationStatus,
+    OrganizationKind,
     ProjectStatus,
     Qualifier,
     Rank,
@@ -39,6 +46,8 @@ from .vocab import (
 )
 
 __all__ = [
+    "DATA_FORMAT",
+    "TABLES",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
@@ -57,15 +66,21 @@ __all__ = [
     "Indicator",
     "Level",
     "Milestone",
+    "MonolingualText",
     "Observation",
     "ObservationStatus",
+    "Office",
+    "Organization",
+    "OrganizationKind",
     "PartialDate",
     "Period",
+    "Person",
     "Precision",
     "Project",
     "ProjectStatus",
     "Qualifier",
     "Rank",
+    "Reference",
     "ReporterKind",
     "Sector",
     "Source",
@@ -74,4 +89,7 @@ __all__ = [
     "Unit",
     "Visit",
     "VisitKind",
+    "citations_of",
+    "references",
+    "table_of",
 ]

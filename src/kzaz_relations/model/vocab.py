@@ -19,6 +19,7 @@ __all__ = [
     "Indicator",
     "Level",
     "ObservationStatus",
+    "OrganizationKind",
     "ProjectStatus",
     "Qualifier",
     "Rank",
@@ -37,18 +38,24 @@ class Country(enum.StrEnum):
     "Kazakhstan."
     AZ = "AZ"
     "Azerbaijan."
+    AE = "AE"
+    "United Arab Emirates."
     AM = "AM"
     "Armenia."
     BY = "BY"
     "Belarus."
     CN = "CN"
     "China."
+    GB = "GB"
+    "United Kingdom."
     GE = "GE"
     "Georgia."
     HU = "HU"
     "Hungary."
     IR = "IR"
     "Iran."
+    IT = "IT"
+    "Italy."
     KG = "KG"
     "Kyrgyzstan."
     RO = "RO"
@@ -73,16 +80,39 @@ class Country(enum.StrEnum):
         """The English short name of the state."""
         return _COUNTRY_NAMES[self]
 
+    @property
+    def alpha2(self) -> str:
+        """The ISO 3166-1 alpha-2 code (the member's value).
+
+        Example:
+            >>> Country.KZ.alpha2, Country.KZ.alpha3, Country.AZ.numeric
+            ('KZ', 'KAZ', '031')
+        """
+        return self.value
+
+    @property
+    def alpha3(self) -> str:
+        """The ISO 3166-1 alpha-3 code."""
+        return _COUNTRY_CODES[self][0]
+
+    @property
+    def numeric(self) -> str:
+        """The ISO 3166-1 numeric code, as three digits."""
+        return _COUNTRY_CODES[self][1]
+
 
 _COUNTRY_NAMES = {
     Country.KZ: "Kazakhstan",
     Country.AZ: "Azerbaijan",
+    Country.AE: "United Arab Emirates",
     Country.AM: "Armenia",
     Country.BY: "Belarus",
     Country.CN: "China",
+    Country.GB: "United Kingdom",
     Country.GE: "Georgia",
     Country.HU: "Hungary",
     Country.IR: "Iran",
+    Country.IT: "Italy",
     Country.KG: "Kyrgyzstan",
     Country.RO: "Romania",
     Country.RU: "Russia",
@@ -92,6 +122,30 @@ _COUNTRY_NAMES = {
     Country.UA: "Ukraine",
     Country.US: "United States",
     Country.UZ: "Uzbekistan",
+}
+
+
+_COUNTRY_CODES = {
+    Country.KZ: ("KAZ", "398"),
+    Country.AZ: ("AZE", "031"),
+    Country.AE: ("ARE", "784"),
+    Country.AM: ("ARM", "051"),
+    Country.BY: ("BLR", "112"),
+    Country.CN: ("CHN", "156"),
+    Country.GB: ("GBR", "826"),
+    Country.GE: ("GEO", "268"),
+    Country.HU: ("HUN", "348"),
+    Country.IR: ("IRN", "364"),
+    Country.IT: ("ITA", "380"),
+    Country.KG: ("KGZ", "417"),
+    Country.RO: ("ROU", "642"),
+    Country.RU: ("RUS", "643"),
+    Country.TJ: ("TJK", "762"),
+    Country.TM: ("TKM", "795"),
+    Country.TR: ("TUR", "792"),
+    Country.UA: ("UKR", "804"),
+    Country.US: ("USA", "840"),
+    Country.UZ: ("UZB", "860"),
 }
 
 
@@ -239,6 +293,60 @@ class EventKind(enum.StrEnum):
     LAUNCH = "launch"
     "A project, route or facility launched."
     CULTURAL = "cultural"
+    "Cultural days, festivals, exhibitions, cultural centres."
+    TRADE_MISSION_OPENED = "trade_mission_opened"
+    "A trade house or trade representation opened."
+    FLIGHT_ROUTE = "flight_route"
+    "A direct air route opened or resumed."
+    SHIPPING_LINE = "shipping_line"
+    "A ferry or container line launched."
+    SUMMIT = "summit"
+    "A multilateral summit at which both sides met (when it is not recorded as a visit)."
+    ACCIDENT = "accident"
+    "An accident and its investigation."
+    MONUMENT = "monument"
+    "A monument, bust, street or park named or unveiled."
+    AWARD = "award"
+    "A state order or honour conferred on a figure of the other side."
+    BUSINESS_FORUM = "business_forum"
+    "A business forum."
+    HUMANITARIAN = "humanitarian"
+    "Aid, donations, reconstruction."
+    EDUCATION = "education"
+    "A school, university branch or scholarship programme."
+    SPORT = "sport"
+    OTHER = "other"
+
+
+class OrganizationKind(enum.StrEnum):
+    """The kind of an :class:`~kzaz_relations.Organization`."""
+
+    STATE = "state"
+    "A state as a party (the Republic of Kazakhstan)."
+    GOVERNMENT = "government"
+    "A national government (the Cabinet of Ministers)."
+    PRESIDENCY = "presidency"
+    "A president's office or administration."
+    MINISTRY = "ministry"
+    AGENCY = "agency"
+    "A state agency, committee, service or fund."
+    PARLIAMENT = "parliament"
+    "A parliament or one of its chambers."
+    STATE_COMPANY = "state_company"
+    "A company the state owns or controls."
+    COMPANY = "company"
+    BANK = "bank"
+    "A bank, central or commercial, or a development bank."
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    MEDIA = "media"
+    "A news agency, newspaper or broadcaster."
+    CITY = "city"
+    "A city or region as a party (twin cities)."
+    UNIVERSITY = "university"
+    RESEARCH_INSTITUTE = "research_institute"
+    "A research institute, think tank or library."
+    ASSOCIATION = "association"
+    "A business association, chamber or public association."
     OTHER = "other"
 
 
@@ -390,6 +498,8 @@ class Comparison(enum.StrEnum):
     'The value of the second period divided by that of the first ("grew 5 times").'
     CHANGE_PERCENT = "change_percent"
     "The percentage change from the first period to the second."
+    TARGET = "target"
+    'A pledge: the stated value is to be reached by the period ("$1 billion of trade by 2025").'
 
 
 class Level(enum.StrEnum):
