@@ -224,6 +224,10 @@ class Source:
     "ISO 639-1 code of the language it is written in."
     reference: str | None = attrs.field(default=None, validator=[_opt(_text), _check_source])
     "A full bibliographic reference, for a source without a URL."
+    original_publisher: str | None = attrs.field(default=None, validator=_opt(_text))
+    """For a copy (a republication, an aggregator's page, a report citing another outlet's): the
+    outlet whose report it reproduces. The dataset cites a copy only when the original page is
+    not available to it."""
 
 
 @attrs.frozen(kw_only=True)
