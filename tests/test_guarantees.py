@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from types import GenericAlias, SimpleNamespace
+from types import GenericAlias
 from typing import Any, get_args, get_origin
 
 import attrs
@@ -752,7 +752,7 @@ def test_failed_packaged_load_caches_nothing(tmp_path: Path, monkeypatch: pytest
     broken = tmp_path / "pkg" / "data"
     shutil.copytree(DATA, broken)
     (broken / "metadata.json").write_text("[]", encoding="utf-8")
-    monkeypatch.setattr(dataset_module, "resources", SimpleNamespace(files=lambda _: tmp_path / "pkg"))
+    monkeypatch.setattr(dataset_module, "_packaged_folder", lambda: broken)
     for _ in range(2):  # a failure is not remembered either: it is retried, and fails again
         with pytest.raises(DataError):
             kz.load()
@@ -1207,3 +1207,54 @@ def test_many_threads_load_a_folder_and_query_it(tmp_path: Path) -> None:
     assert errors == []
     assert all(r[0] == shared for r in results)
     assert all(r[1:] == results[0][1:] for r in results)
+
+
+# --- the packaged fast path never serves changed files unchecked ----------------------------
+
+
+def _packaged_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    monkeypatch.setattr(dataset_module, "_PACKAGED", None)
+    monkeypatch.setattr(dataset_module, "_packaged_folder", lambda: folder)
+    return folder
+
+
+def test_packaged_digests_are_current() -> None:
+    from kzaz_relations.dataset import canonical_problems
+
+    assert canonical_problems() == [], "run: kzaz format src/kzaz_relations/data"
+
+
+def test_packaged_data_matches_the_fully_checked_load() -> None:
+    assert kz.load() == kz.load(DATA)
+
+
+def test_a_changed_packaged_file_gets_every_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _packaged_copy(tmp_path, monkeypatch)
+    rows = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    rows[0]["date"] = "2024-02-30"  # invalid, and the digest no longer matches
+    (folder / "events.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    ds = kz.load()  # the untouched tables are still served from their checked bytes
+    assert len(ds.agreements) > 0
+    with pytest.raises(DataError) as caught:
+        ds.events.first()
+    assert any(p.file == "events.json" and "2024-02-30" in p.message for p in caught.value.problems)
+
+
+def test_a_valid_edit_is_checked_and_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _packaged_copy(tmp_path, monkeypatch)
+    rows = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    rows[0]["title"] = "A corrected title"
+    (folder / "events.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    ds = kz.load()
+    assert ds.events.first().title == "A corrected title"
+    assert ds == kz.load(folder)
+
+
+def test_missing_digests_mean_every_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _packaged_copy(tmp_path, monkeypatch)
+    (folder / "SHA256SUMS").unlink()
+    (folder / "metadata.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(DataError):
+        kz.load()

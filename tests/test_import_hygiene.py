@@ -89,3 +89,28 @@ def test_load_then_get_works(probe: dict[str, Any]) -> None:
     # The probe does see data reads and heavy imports once they happen.
     assert probe["after_load"]["data_files"] > 0
     assert "kzaz_relations.dataset" in probe["after_load"]["modules"]
+
+
+# The packaged fast path: the first query reads and builds only what it touches.
+FIRST_QUERY_FORBIDDEN = (
+    "cattrs",
+    "kzaz_relations._convert",
+    "kzaz_relations._integrity",
+    "kzaz_relations.series",
+    "kzaz_relations._search",
+    "kzaz_relations.model.people",
+    "kzaz_relations.model.observation",
+    "importlib.resources",
+    "pathlib",
+    "hashlib",
+)
+
+
+@pytest.mark.parametrize("name", FIRST_QUERY_FORBIDDEN)
+def test_first_query_pays_only_for_its_table(probe: dict[str, Any], name: str) -> None:
+    assert _loaded(probe["after_load"]["modules"], name) == []
+
+
+def test_first_query_reads_only_its_table(probe: dict[str, Any]) -> None:
+    # metadata.json and agreements.json, nothing else (SHA256SUMS is not a .json file)
+    assert probe["after_load"]["data_files"] == 2

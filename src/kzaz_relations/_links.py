@@ -1,6 +1,6 @@
 """Links between records: references both ways, citations, and the graph.
 
-Every link comes from a reference declared in the model (:mod:`kzaz_relations.model.references`);
+Every link comes from a reference declared in the model (:mod:`kzaz_relations.model._references`);
 nothing here lists fields by hand.
 """
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .dataset import UNSET
 from .model import (
     Claim,
     Comparison,
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
 __all__ = ["UNSET", "check", "mirror", "observations_for", "series"]
 
 _OFFICIAL = frozenset({ReporterKind.STATISTICS, ReporterKind.CUSTOMS, ReporterKind.MINISTRY})
-UNSET: Any = object()
-"The default of ``reporter`` in :meth:`Dataset.series <kzaz_relations.Dataset.series>`: not given."
 _UNSET = UNSET
 
 

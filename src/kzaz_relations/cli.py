@@ -393,16 +393,15 @@ def _validate(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _format(args: argparse.Namespace, out: _Output) -> int:
-    from .dataset import canonical_problems, write_folder
+    from .dataset import canonical_problems, write_canonical
 
-    bad = canonical_problems(args.path)
     if args.check:
+        bad = canonical_problems(args.path)
         for name in bad:
             print(f"{args.path}: {name} is not in canonical form", file=sys.stderr)
         return 1 if bad else 0
-    if bad:
-        write_folder(load(args.path), args.path)
-    out.text(f"{args.path}: rewrote {len(bad)} file(s)" if bad else f"{args.path}: already canonical")
+    changed = write_canonical(args.path)
+    out.text(f"{args.path}: rewrote {len(changed)} file(s)" if changed else f"{args.path}: already canonical")
     return 0
 
 

@@ -7,44 +7,42 @@ with exactly the same checks.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
-from importlib.resources.abc import Traversable
 from os import PathLike
-from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from ._numbers import UNSET as _UNSET
-from ._search import SearchHit, SearchResults
-from ._time import TimelineEntry
-from .errors import DataFormatError, IntegrityError, Problem, ValidationError
-from .model import (
-    DATA_FORMAT,
-    TABLES,
-    Agreement,
-    Council,
-    CouncilMeeting,
-    Country,
-    DatasetInfo,
-    Direction,
-    Event,
-    Indicator,
-    Observation,
-    Organization,
-    PartialDate,
-    Person,
-    Project,
-    ReporterKind,
-    Source,
-    Statement,
-    Unit,
-    Visit,
-)
-from .series import Mirror, Series, Verdict
-from .table import Record, Table
+from .model import Country, Direction, Indicator, PartialDate, ReporterKind, Unit
+from .model.tables import TABLE_NAMES, table_class
+from .table import Table
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from pathlib import Path
+
+    from ._search import SearchHit, SearchResults
+    from ._time import TimelineEntry
+    from .errors import Problem
+    from .model import (
+        TABLES,
+        Agreement,
+        Council,
+        CouncilMeeting,
+        DatasetInfo,
+        Event,
+        Observation,
+        Organization,
+        Person,
+        Project,
+        Record,
+        Source,
+        Statement,
+        Visit,
+    )
+    from .series import Mirror, Series, Verdict
 
 __all__ = [
     "TABLES",
@@ -60,6 +58,27 @@ __all__ = [
 METADATA_FILE: Final = "metadata.json"
 
 R = TypeVar("R")
+
+UNSET: Any = object()
+"The default of ``reporter`` in :meth:`Dataset.series`: not given (any single reporter)."
+_UNSET = UNSET
+
+
+def __getattr__(name: str) -> Any:
+    # Names re-exported from the query modules, imported on first use.
+    if name == "TABLES":
+        from .model import TABLES
+
+        return TABLES
+    if name in ("SearchHit", "SearchResults"):
+        from . import _search
+
+        return getattr(_search, name)
+    if name == "TimelineEntry":
+        from ._time import TimelineEntry
+
+        return TimelineEntry
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Dataset:
@@ -99,7 +118,7 @@ class Dataset:
     events: Table[Event]
 
     def __init__(self, info: DatasetInfo, **tables: Iterable[Any]) -> None:
-        unknown = set(tables) - set(TABLES)
+        unknown = set(tables) - set(TABLE_NAMES)
         if unknown:
             raise TypeError(f"unknown table(s): {', '.join(sorted(unknown))}")
         object.__setattr__(self, "info", info)
@@ -107,7 +126,9 @@ class Dataset:
         object.__setattr__(self, "_lock", threading.RLock())
         object.__setattr__(self, "_loader", None)
         object.__setattr__(
-            self, "_tables", {n: Table(tuple(tables.get(n, ())), c, self._names_of) for n, c in TABLES.items()}
+            self,
+            "_tables",
+            {n: Table(tuple(tables.get(n, ())), table_class(n), self._names_of) for n in TABLE_NAMES},
         )
 
     @classmethod
@@ -130,36 +151,36 @@ class Dataset:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented
-        return self.info == other.info and all(self.table(n) == other.table(n) for n in TABLES)
+        return self.info == other.info and all(self.table(n) == other.table(n) for n in TABLE_NAMES)
 
     def __hash__(self) -> int:
-        return hash((self.info, *(self.table(n) for n in TABLES)))
+        return hash((self.info, *(self.table(n) for n in TABLE_NAMES)))
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{n}={len(self.table(n))}" for n in TABLES)
+        counts = ", ".join(f"{n}={len(self.table(n))}" for n in TABLE_NAMES)
         return f"<Dataset {self.info.version}: {counts}>"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self.info, {n: self.table(n).records for n in TABLES}))
+        return (_rebuild, (self.info, {n: self.table(n).records for n in TABLE_NAMES}))
 
     def table(self, name: str) -> Table[Any]:
         """A table by name (one of :data:`TABLES`)."""
         table = self._tables.get(name)
         if table is not None:
             return table
-        if name not in TABLES:
-            raise KeyError(f"no table {name!r}; tables: {', '.join(TABLES)}")
+        if name not in TABLE_NAMES:
+            raise KeyError(f"no table {name!r}; tables: {', '.join(TABLE_NAMES)}")
         with self._lock:
             table = self._tables.get(name)
             if table is None:
                 assert self._loader is not None
-                table = Table._from_sorted(self._loader(name), TABLES[name], self._names_of)
+                table = Table._from_sorted(self._loader(name), table_class(name), self._names_of)
                 self._tables[name] = table
         return table
 
     def tables(self) -> Iterator[tuple[str, Table[Any]]]:
         """``(name, table)`` for every table, in :data:`TABLES` order."""
-        for name in TABLES:
+        for name in TABLE_NAMES:
             yield name, self.table(name)
 
     def __len__(self) -> int:
@@ -496,7 +517,7 @@ class Dataset:
         return search(self, text, limit, None if tables is None else frozenset(_items(tables)), 1 / 3)
 
 
-for _name in TABLES:
+for _name in TABLE_NAMES:
 
     def _table_property(self: Dataset, _n: str = _name) -> Table[Any]:
         return self.table(_n)
@@ -517,13 +538,18 @@ def _rebuild(info: DatasetInfo, tables: dict[str, tuple[Any, ...]]) -> Dataset:
 # --- reading and writing ------------------------------------------------------
 
 
-def _read(folder: Traversable, *, check_links: bool) -> Dataset:
+def _read(folder: str | Traversable, *, check_links: bool) -> Dataset:
+    from pathlib import Path
+
     from ._integrity import check
     from ._io import MAX_FILE_BYTES, parse_json
+    from .errors import DataFormatError, IntegrityError, Problem, ValidationError
 
+    if isinstance(folder, str):
+        folder = Path(folder)
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
-    names = [METADATA_FILE, *(f"{n}.json" for n in TABLES)]
+    names = [METADATA_FILE, *(f"{n}.json" for n in TABLE_NAMES)]
     if isinstance(folder, Path):
         if not folder.is_dir():
             raise DataFormatError([Problem(None, "$", f"{folder} is not a folder")], "cannot load")
@@ -557,6 +583,7 @@ def _read(folder: Traversable, *, check_links: bool) -> Dataset:
         except OSError as exc:
             problems.append(Problem(name, "$", f"cannot read: {exc.strerror or exc}"))
     meta = parsed.get(METADATA_FILE)
+    DATA_FORMAT = _data_format()
     if isinstance(meta, dict) and meta.get("format", 1) != DATA_FORMAT:
         found_format = meta.get("format", 1)
         problems.append(
@@ -591,6 +618,8 @@ def _structure_all(
     """Structure every record on its own, so one bad record neither hides the others' problems nor
     the integrity problems of the records that did structure (which are checked in the same pass)."""
     from ._convert import structure
+    from .errors import Problem, ValidationError
+    from .model import DatasetInfo
 
     problems: list[Problem] = []
     info: DatasetInfo | None = None
@@ -601,7 +630,8 @@ def _structure_all(
             problems.extend(exc.problems)
     records: dict[str, list[Any]] = {}
     raw_ids: dict[str, set[str]] = {}
-    for name, cls in TABLES.items():
+    for name in TABLE_NAMES:
+        cls = table_class(name)
         file = f"{name}.json"
         rows: list[Any] = []
         records[name] = rows
@@ -626,14 +656,67 @@ _LOCK = threading.Lock()
 _PACKAGED: Dataset | None = None
 
 
+def _packaged_folder() -> str | Traversable:
+    """The packaged data folder: a plain path when the package is on disk (the common case,
+    and the cheapest: neither pathlib nor importlib.resources is imported), else through
+    :mod:`importlib.resources` (a zip, a frozen app)."""
+    folder = os.path.join(os.path.dirname(__file__), "data")
+    if os.path.isdir(folder):
+        return folder
+    from importlib import resources
+
+    return resources.files(__package__) / "data"
+
+
+def _read_packaged(folder: str | Traversable) -> Dataset:
+    """The packaged data, each table built on first use when its bytes match the checked digests.
+
+    If ``SHA256SUMS`` is missing or any file's digest differs from it, the whole folder is
+    read with every check instead (see :mod:`kzaz_relations._fast`).
+    """
+    from ._fast import SUMS_FILE, builder, read_bytes, read_checked, read_sums
+
+    try:
+        sums = read_sums(read_bytes(folder, SUMS_FILE).decode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        sums = {}
+    meta = read_checked(folder, METADATA_FILE, sums) if sums else None
+    if meta is None or meta.get("format") != _data_format():
+        return _read(folder, check_links=False)
+    from .model import DatasetInfo
+
+    info = builder(DatasetInfo)(meta)
+    checked: list[Dataset] = []
+
+    def loader(name: str) -> tuple[Any, ...]:
+        if not checked:
+            rows = read_checked(folder, f"{name}.json", sums)
+            if rows is not None:
+                build = builder(table_class(name))
+                return tuple(build(r) for r in rows)
+            # A file changed since it was checked: check everything, and use that from now on.
+            checked.append(_read(folder, check_links=False))
+        return checked[0].table(name).records
+
+    return Dataset._lazy(info, loader)
+
+
+def _data_format() -> int:
+    from .model import DATA_FORMAT
+
+    return DATA_FORMAT
+
+
 def load(path: str | PathLike[str] | None = None) -> Dataset:
     """Load the dataset.
 
-    With no argument, the packaged data is read (through :mod:`importlib.resources`,
-    so it works from a wheel or a zip) the first time, checked, and cached: every later
-    call returns the same object at the cost of a global read. With a path, the folder
-    is read in the same layout (``metadata.json`` plus one ``<table>.json`` per table)
-    with exactly the same checks; it is not cached.
+    With no argument, the packaged data is read the first time and cached: every later call
+    returns the same object at the cost of a global read. Its tables are built when first
+    touched, from files whose bytes match the digests recorded when they passed every check
+    (``SHA256SUMS``, written by ``kzaz format``); should a file differ, the whole folder is
+    checked as for a path. With a path, the folder is read in the same layout
+    (``metadata.json`` plus one ``<table>.json`` per table) with every check, every time; it
+    is not cached.
 
     Raises:
         DataError: (a :class:`DataFormatError`, :class:`ValidationError` or
@@ -647,13 +730,13 @@ def load(path: str | PathLike[str] | None = None) -> Dataset:
     """
     global _PACKAGED
     if path is not None:
-        return _read(Path(path), check_links=True)
+        return _read(os.fspath(path), check_links=True)
     dataset = _PACKAGED
     if dataset is None:
         with _LOCK:
             dataset = _PACKAGED
             if dataset is None:
-                dataset = _read(resources.files(__package__) / "data", check_links=False)
+                dataset = _read_packaged(_packaged_folder())
                 _PACKAGED = dataset
     return dataset
 
@@ -670,6 +753,8 @@ def write_folder(dataset: Dataset, path: str | PathLike[str]) -> list[Path]:
     UTF-8 (non-ASCII kept as is), fields equal to their default omitted, trailing
     newline. Writing the same dataset twice gives the same bytes.
     """
+    from pathlib import Path
+
     from ._convert import dumps
 
     folder = Path(path)
@@ -686,14 +771,55 @@ def write_folder(dataset: Dataset, path: str | PathLike[str]) -> list[Path]:
 
 
 def canonical_problems(path: str | PathLike[str] | None = None) -> list[str]:
-    """The files of a data folder (default: the packaged data) that are not in canonical form."""
-    from ._convert import dumps
+    """The files of a data folder (default: the packaged data) that are not in canonical form.
 
-    ds = load(path)
-    folder: Traversable = resources.files(__package__) / "data" if path is None else Path(path)
+    The folder is loaded with every check first (so bad data raises :class:`DataError`). The
+    list also names ``SHA256SUMS`` when the recorded digests are not those of the canonical
+    files: :func:`write_canonical` rewrites both.
+    """
+    from pathlib import Path
+
+    from ._fast import SUMS_FILE
+
+    folder: Any = _packaged_folder() if path is None else Path(path)
+    if isinstance(folder, str):
+        folder = Path(folder)
+    expected = _canonical_files(_read(folder, check_links=path is not None))
     bad = []
-    expected = {METADATA_FILE: dumps(ds.info), **{f"{n}.json": dumps(t.records) for n, t in ds.tables()}}
     for name, text in expected.items():
-        if (folder / name).read_text(encoding="utf-8") != text:
+        entry = folder / name
+        # A folder needs its SHA256SUMS only if it has one, or if it is the packaged data.
+        if name == SUMS_FILE and path is not None and not entry.is_file():
+            continue
+        if not entry.is_file() or entry.read_text(encoding="utf-8") != text:
             bad.append(name)
-    return bad
+    return sorted(bad, key=lambda n: (n == SUMS_FILE, n))
+
+
+def _canonical_files(ds: Dataset) -> dict[str, str]:
+    from ._convert import dumps
+    from ._fast import SUMS_FILE, sums_text
+
+    files = {METADATA_FILE: dumps(ds.info), **{f"{n}.json": dumps(t.records) for n, t in ds.tables()}}
+    files[SUMS_FILE] = sums_text({name: text.encode("utf-8") for name, text in files.items()})
+    return files
+
+
+def write_canonical(path: str | PathLike[str]) -> list[str]:
+    """Check a data folder with every check, then rewrite it in canonical form with its ``SHA256SUMS``.
+
+    Returns the names of the files that changed.
+
+    Raises:
+        DataError: if the folder does not pass the checks (nothing is written).
+    """
+    from pathlib import Path
+
+    folder = Path(path)
+    changed = []
+    for name, text in _canonical_files(_read(folder, check_links=True)).items():
+        target = folder / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            changed.append(name)
+    return changed

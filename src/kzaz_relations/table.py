@@ -2,45 +2,36 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 from .model import (
-    Agreement,
     AgreementKind,
     AgreementStatus,
-    Council,
     CouncilKind,
-    CouncilMeeting,
     Country,
     Direction,
-    Event,
     EventKind,
     Indicator,
     Level,
-    Observation,
     ObservationStatus,
-    Organization,
     OrganizationKind,
     PartialDate,
     Period,
-    Person,
-    Project,
     ProjectStatus,
     Rank,
     ReporterKind,
     Sector,
-    Source,
     SourceKind,
-    Statement,
     Unit,
-    Visit,
     VisitKind,
 )
+
+if TYPE_CHECKING:
+    from .model import Record
 
 __all__ = ["Record", "Table", "fold", "record_date"]
 
@@ -51,20 +42,16 @@ class _HasId(Protocol):
 
 
 R = TypeVar("R", bound=_HasId)
-Record = (
-    Source
-    | Person
-    | Organization
-    | Agreement
-    | Council
-    | CouncilMeeting
-    | Visit
-    | Project
-    | Observation
-    | Statement
-    | Event
-)
-"Any record of the dataset."
+
+
+def __getattr__(name: str) -> Any:
+    # ``Record`` (the union of every record class) is built on first use, with the classes.
+    if name == "Record":
+        from .model import Record
+
+        return Record
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 DateBound = PartialDate | str | int | None
 
@@ -81,29 +68,39 @@ def record_date(record: object) -> PartialDate | None:
         >>> str(record_date(kz.load().meetings["supreme-interstate-council-1st-meeting-2024-03-11"]))
         '2024-03-11'
     """
-    if isinstance(record, Agreement):
-        return record.signed
-    if isinstance(record, Visit):
-        return record.start
-    if isinstance(record, CouncilMeeting | Event | Statement):
-        return record.date
-    if isinstance(record, Council):
-        return record.established
-    if isinstance(record, Project):
-        return record.milestones[0].date if record.milestones else None
-    if isinstance(record, Observation):
-        return record.period.start
-    if isinstance(record, Source):
-        return record.published
+    kind = type(record).__name__
+    field = _DATE_FIELD.get(kind)
+    if field is not None:
+        value: PartialDate | None = getattr(record, field)
+        return value
+    if kind == "Project":
+        milestones = record.milestones  # type: ignore[attr-defined]
+        return milestones[0].date if milestones else None
+    if kind == "Observation":
+        return record.period.start  # type: ignore[attr-defined,no-any-return]
     return None
+
+
+# The field that places a record in time, by record class (the classes are imported lazily,
+# so they are named rather than imported here).
+_DATE_FIELD = {
+    "Agreement": "signed",
+    "Visit": "start",
+    "CouncilMeeting": "date",
+    "Event": "date",
+    "Statement": "date",
+    "Council": "established",
+    "Source": "published",
+}
 
 
 def _record_end(record: object) -> PartialDate | None:
     """The last date of a record's span (visits and meetings may last several days)."""
-    if isinstance(record, Visit | CouncilMeeting) and record.end is not None:
-        return record.end
-    if isinstance(record, Observation):
-        return record.period.end
+    kind = type(record).__name__
+    if kind in ("Visit", "CouncilMeeting") and record.end is not None:  # type: ignore[attr-defined]
+        return record.end  # type: ignore[attr-defined,no-any-return]
+    if kind == "Observation":
+        return record.period.end  # type: ignore[attr-defined,no-any-return]
     return record_date(record)
 
 
@@ -343,8 +340,9 @@ def _name(value: Any, names: Names | None = None) -> Test:
 
 _COMMON: dict[str, Filter] = {"between": _certainly_between, "possibly_between": _possibly_between}
 
-_FILTERS: dict[type[Any], dict[str, Filter]] = {
-    Agreement: {
+# Keyword filters by record class name (the classes themselves are imported lazily).
+_FILTERS: dict[str, dict[str, Filter]] = {
+    "Agreement": {
         "kind": _enum_eq("kind", AgreementKind),
         "status": _enum_eq("status", AgreementStatus),
         "sector": _member("sectors", Sector),
@@ -357,18 +355,18 @@ _FILTERS: dict[type[Any], dict[str, Filter]] = {
         "signed_between": _certainly_between,
         "signed_possibly_between": _possibly_between,
     },
-    Council: {
+    "Council": {
         "kind": _enum_eq("kind", CouncilKind),
         "established_between": _certainly_between,
         "co_chair": _refers("co_chairs", "person"),
     },
-    CouncilMeeting: {
+    "CouncilMeeting": {
         "council": _enum_eq("council"),
         "place": _place,
         "ordinal": _enum_eq("ordinal"),
         "co_chair": _refers("co_chairs"),
     },
-    Visit: {
+    "Visit": {
         "visitor": _refers("visitor"),
         "kind": _enum_eq("kind", VisitKind),
         "level": _enum_eq("level", Level),
@@ -377,13 +375,13 @@ _FILTERS: dict[type[Any], dict[str, Filter]] = {
         "country": _country_any("from_country", "to_country"),
         "place": _place,
     },
-    Project: {
+    "Project": {
         "status": _enum_eq("status", ProjectStatus),
         "sector": _member("sectors", Sector),
         "country": _member("countries", Country),
         "participant": _refers("participants"),
     },
-    Observation: {
+    "Observation": {
         "reported_by": _refers("reported_by"),
         "indicator": _enum_eq("indicator", Indicator),
         "direction": _enum_eq("direction", Direction),
@@ -395,27 +393,27 @@ _FILTERS: dict[type[Any], dict[str, Filter]] = {
         "project": _enum_eq("project"),
         "period": _period,
     },
-    Statement: {
+    "Statement": {
         "speaker": _refers("speaker"),
         "co_speaker": _refers("co_speakers"),
         "speaker_country": _enum_eq("speaker_country", Country),
         "sector": _member("sectors", Sector),
         "checkable": _checkable,
     },
-    Event: {
+    "Event": {
         "kind": _enum_eq("kind", EventKind),
         "country": _member("countries", Country),
         "place": _place,
         "participant": _refers("participants"),
     },
-    Person: {"country": _enum_eq("country", Country), "name": _name},
-    Organization: {
+    "Person": {"country": _enum_eq("country", Country), "name": _name},
+    "Organization": {
         "kind": _enum_eq("kind", OrganizationKind),
         "country": _enum_eq("country", Country),
         "parent": _refers("parent"),
         "name": _name,
     },
-    Source: {
+    "Source": {
         "kind": _enum_eq("kind", SourceKind),
         "language": _enum_eq("language"),
         "publisher": _enum_eq("publisher"),
@@ -469,6 +467,8 @@ class Table(Generic[R]):
         try:
             return self._by_id[id]
         except KeyError:
+            import difflib
+
             close = difflib.get_close_matches(str(id), list(self._by_id), n=3, cutoff=0.5)
             hint = f"; closest: {', '.join(close)}" if close else ""
             raise KeyError(f"no record with id {id!r}{hint}") from None
@@ -502,7 +502,7 @@ class Table(Generic[R]):
     @property
     def filters(self) -> tuple[str, ...]:
         """The keyword filters :meth:`where` accepts for this table."""
-        own = _FILTERS.get(self._cls, {}) if self._cls else {}
+        own = _FILTERS.get(self._cls.__name__, {}) if self._cls else {}
         return tuple(sorted({*own, *_COMMON}))
 
     @overload
@@ -537,7 +537,7 @@ class Table(Generic[R]):
             ...
             TypeError: unknown filter 'colour' for Agreement; valid filters: between, country, kind, ...
         """
-        own = _FILTERS.get(self._cls, {}) if self._cls else {}
+        own = _FILTERS.get(self._cls.__name__, {}) if self._cls else {}
         tests: list[Test] = []
         for key, value in filters.items():
             prepare = own.get(key) or _COMMON.get(key)

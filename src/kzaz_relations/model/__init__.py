@@ -1,28 +1,16 @@
-"""The vocabulary of the dataset: records, enums and partial dates. No I/O happens here."""
+"""The vocabulary of the dataset: records, enums and partial dates. No I/O happens here.
+
+Each record class lives in a module of its own (``agreement``, ``council``, ``people``…) and
+is imported on first use, so code that needs one table's records pays only for defining
+those classes. The enums and partial dates are imported with the package.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .dates import PartialDate, Period, Precision
-from .records import (
-    DATA_FORMAT,
-    Agreement,
-    Citation,
-    Claim,
-    CoChair,
-    Council,
-    CouncilMeeting,
-    DatasetInfo,
-    Event,
-    Milestone,
-    MonolingualText,
-    Observation,
-    Office,
-    Organization,
-    Person,
-    Project,
-    Source,
-    Statement,
-    Visit,
-)
-from .references import TABLES, Reference, citations_of, references, table_of
 from .vocab import (
     AgreementKind,
     AgreementStatus,
@@ -45,9 +33,56 @@ from .vocab import (
     VisitKind,
 )
 
+if TYPE_CHECKING:
+    from ._base import Citation, MonolingualText
+    from ._references import TABLES, Reference, citations_of, references, table_of
+    from .agreement import Agreement
+    from .council import CoChair, Council, CouncilMeeting
+    from .event import Event
+    from .info import DATA_FORMAT, DatasetInfo
+    from .observation import Observation
+    from .people import Office, Organization, Person
+    from .project import Milestone, Project
+    from .records import Record
+    from .source import Source
+    from .statement import Claim, Statement
+    from .tables import TABLE_NAMES, table_class
+    from .visit import Visit
+
+_LAZY: dict[str, str] = {
+    "Citation": "._base",
+    "MonolingualText": "._base",
+    "Agreement": ".agreement",
+    "CoChair": ".council",
+    "Council": ".council",
+    "CouncilMeeting": ".council",
+    "Event": ".event",
+    "DATA_FORMAT": ".info",
+    "DatasetInfo": ".info",
+    "Observation": ".observation",
+    "Office": ".people",
+    "Organization": ".people",
+    "Person": ".people",
+    "Milestone": ".project",
+    "Project": ".project",
+    "Record": ".records",
+    "TABLES": "._references",
+    "Reference": "._references",
+    "citations_of": "._references",
+    "references": "._references",
+    "table_of": "._references",
+    "Source": ".source",
+    "Claim": ".statement",
+    "Statement": ".statement",
+    "TABLE_NAMES": ".tables",
+    "table_class": ".tables",
+    "Visit": ".visit",
+}
+
 __all__ = [
     "DATA_FORMAT",
     "TABLES",
+    "TABLE_NAMES",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
@@ -80,6 +115,7 @@ __all__ = [
     "ProjectStatus",
     "Qualifier",
     "Rank",
+    "Record",
     "Reference",
     "ReporterKind",
     "Sector",
@@ -91,5 +127,19 @@ __all__ = [
     "VisitKind",
     "citations_of",
     "references",
+    "table_class",
     "table_of",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

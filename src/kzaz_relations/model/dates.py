@@ -7,7 +7,6 @@ year, a quarter or a run of months.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import enum
 import functools
@@ -19,6 +18,16 @@ import attrs
 __all__ = ["PartialDate", "Period", "Precision"]
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(year: int, month: int) -> int:
+    """The number of days in a month of the proleptic Gregorian calendar."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
 
 
 class Precision(enum.IntEnum):
@@ -46,7 +55,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         return
     if instance.month is None:
         raise ValueError("a day needs a month")
-    if type(value) is not int or not 1 <= value <= calendar.monthrange(instance.year, instance.month)[1]:
+    if type(value) is not int or not 1 <= value <= _month_days(instance.year, instance.month):
         raise ValueError(f"day {value!r} does not exist in {instance.year:04d}-{instance.month:02d}")
 
 
@@ -135,7 +144,7 @@ class PartialDate:
     def latest(self) -> _dt.date:
         """The last day the date could be."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or _month_days(self.year, month)
         return _dt.date(self.year, month, day)
 
     def isoformat(self) -> str:

@@ -16,37 +16,14 @@ from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 
-from .records import (
-    REF_KEY,
-    Agreement,
-    Citation,
-    Council,
-    CouncilMeeting,
-    Event,
-    Observation,
-    Organization,
-    Person,
-    Project,
-    Source,
-    Statement,
-    Visit,
-)
+from ._base import REF_KEY, Citation
+from .people import Person
+from .project import Project
+from .tables import TABLE_NAMES, table_class
 
 __all__ = ["TABLES", "Reference", "citations_of", "references", "table_of"]
 
-TABLES: Final[dict[str, type[Any]]] = {
-    "sources": Source,
-    "people": Person,
-    "organizations": Organization,
-    "agreements": Agreement,
-    "councils": Council,
-    "meetings": CouncilMeeting,
-    "visits": Visit,
-    "projects": Project,
-    "observations": Observation,
-    "statements": Statement,
-    "events": Event,
-}
+TABLES: Final[dict[str, type[Any]]] = {name: table_class(name) for name in TABLE_NAMES}
 "The tables of a dataset, by name, with their record class; each is stored as ``<name>.json``."
 
 _TABLE_OF: Final = {cls: name for name, cls in TABLES.items()}
@@ -56,7 +33,8 @@ def table_of(cls: type[Any]) -> str:
     """The name of the table that holds records of ``cls``.
 
     Example:
-        >>> table_of(Person)
+        >>> import kzaz_relations as kz
+        >>> table_of(kz.Person)
         'people'
     """
     return _TABLE_OF[cls]
@@ -67,7 +45,8 @@ class Reference:
     """One declared reference: a field (possibly inside nested records) holding ids of other records.
 
     Example:
-        >>> [r.label for r in references(Council)]
+        >>> import kzaz_relations as kz
+        >>> [r.label for r in references(kz.Council)]
         ['established_by', 'co_chairs.person']
     """
 
@@ -164,7 +143,8 @@ def references(cls: type[Any]) -> tuple[Reference, ...]:
     """Every reference declared on ``cls`` and the records nested in it, in field order.
 
     Example:
-        >>> [(r.label, r.targets) for r in references(Observation)]
+        >>> import kzaz_relations as kz
+        >>> [(r.label, r.targets) for r in references(kz.Observation)]
         [('reported_by', ('people', 'organizations')), ('project', ('projects',))]
     """
     found = _CACHE.get(cls)

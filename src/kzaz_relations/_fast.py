@@ -1,0 +1,182 @@
+"""The packaged data's fast path: records built straight from checked JSON, one table at a time.
+
+The packaged data folder ships a ``SHA256SUMS`` file, written by ``kzaz format`` after the
+folder passed every check of ``load(path)`` (the converter, the validators and the integrity
+check); CI runs those checks on the very bytes that ship. When a file's digest matches its
+recorded sum, its records are built here without importing cattrs and without running the
+validators again: each field is converted by its declared type and set on a fresh instance.
+When a digest does not match (or the sums are missing), the caller falls back to the full
+checks, so the packaged data is never served unchecked after its files changed.
+
+User folders (``load(path)``) never take this path.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+
+import attrs
+
+from .model import PartialDate, Period
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from pathlib import Path
+
+__all__ = ["SUMS_FILE", "builder", "digest", "read_sums", "sums_text"]
+
+SUMS_FILE = "SHA256SUMS"
+"The file, next to the data files, that records the digest of each checked file."
+
+Convert = Callable[[Any], Any]
+_MISSING = object()
+_new = object.__new__
+_set = object.__setattr__
+
+
+def digest(data: bytes) -> str:
+    """The SHA-256 hex digest of a file's bytes."""
+    text: str = _sha256(data).hexdigest()
+    return text
+
+
+def _load_sha256() -> Callable[[bytes], Any]:
+    # The built-in module imports in a fraction of the time hashlib (OpenSSL) takes.
+    try:
+        from _sha2 import sha256 as builtin  # type: ignore[import-not-found]  # Python 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256 as builtin  # type: ignore[import-not-found]  # Python 3.11
+        except ImportError:  # pragma: no cover - a build without the built-in module
+            from hashlib import sha256 as builtin
+    found: Callable[[bytes], Any] = builtin
+    return found
+
+
+_sha256 = _load_sha256()
+
+
+def sums_text(files: dict[str, bytes]) -> str:
+    """The ``SHA256SUMS`` text for files (``sha256sum`` format: ``<digest>  <name>``, sorted by name)."""
+    return "".join(f"{digest(data)}  {name}\n" for name, data in sorted(files.items()))
+
+
+def read_sums(text: str) -> dict[str, str]:
+    """``{file name: digest}`` from ``SHA256SUMS`` text; malformed lines are ignored (they match nothing)."""
+    sums = {}
+    for line in text.splitlines():
+        value, _, name = line.partition("  ")
+        if len(value) == 64 and name:
+            sums[name] = value
+    return sums
+
+
+def _partial_date(text: str) -> PartialDate:
+    parts = text.split("-")
+    d = _new(PartialDate)
+    _set(d, "year", int(parts[0]))
+    _set(d, "month", int(parts[1]) if len(parts) > 1 else None)
+    _set(d, "day", int(parts[2]) if len(parts) > 2 else None)
+    return d
+
+
+def _cached(convert: Convert) -> Convert:
+    cache: dict[Any, Any] = {}
+
+    def get(text: Any) -> Any:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = convert(text)
+        return found
+
+    return get
+
+
+_date = _cached(_partial_date)
+
+
+def _period_of(text: str) -> Period:
+    start_text, sep, end_text = text.partition("/")
+    p = _new(Period)
+    start = _date(start_text)
+    _set(p, "start", start)
+    _set(p, "end", _date(end_text) if sep else start)
+    return p
+
+
+_period = _cached(_period_of)
+_BUILDERS: dict[type[Any], Callable[[dict[str, Any]], Any]] = {}
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(t: Any) -> Convert:
+    """How to turn the JSON form of a field of type ``t`` into its value."""
+    origin, args = get_origin(t), get_args(t)
+    if origin in (Union, types.UnionType):
+        inner = _converter(next(a for a in args if a is not type(None)))
+        return lambda v: None if v is None else inner(v)
+    if origin is tuple:
+        item = _converter(args[0])
+        return tuple if item is _identity else lambda v: tuple(map(item, v))
+    if origin is frozenset:
+        item = _converter(args[0])
+        return lambda v: frozenset(map(item, v))
+    if t is PartialDate:
+        return _date
+    if t is Period:
+        return _period
+    if t is Decimal:
+        return Decimal
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return t._value2member_map_.__getitem__
+    if isinstance(t, type) and attrs.has(t):
+        return builder(t)
+    return _identity
+
+
+def builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
+    """A function that builds an instance of attrs class ``cls`` from its checked JSON object.
+
+    Fields left out of the object get their declared default. Nothing is validated: the
+    caller has checked the bytes against a digest of data that passed every check.
+    """
+    found = _BUILDERS.get(cls)
+    if found is not None:
+        return found
+    plan = [(a.name, _converter(a.type), a.default) for a in attrs.fields(attrs.resolve_types(cls))]
+
+    def build(data: dict[str, Any]) -> Any:
+        obj = _new(cls)
+        get = data.get
+        for name, convert, default in plan:
+            value = get(name, _MISSING)
+            _set(obj, name, default if value is _MISSING else convert(value))
+        return obj
+
+    _BUILDERS[cls] = build
+    return build
+
+
+def read_bytes(folder: str | Path | Traversable, name: str) -> bytes:
+    """The bytes of ``name`` in a folder given as a path string (no pathlib needed) or a Traversable."""
+    if isinstance(folder, str):
+        with open(f"{folder}/{name}", "rb") as f:
+            return f.read()
+    return (folder / name).read_bytes()
+
+
+def read_checked(folder: str | Path | Traversable, name: str, sums: dict[str, str]) -> Any | None:
+    """The parsed JSON of ``folder/name`` if its bytes match the recorded digest, else ``None``."""
+    import json
+
+    data = read_bytes(folder, name)
+    if sums.get(name) != digest(data):
+        return None
+    return json.loads(data)

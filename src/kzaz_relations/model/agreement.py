@@ -1,0 +1,90 @@
+"""Signed documents."""
+
+from __future__ import annotations
+
+import attrs
+from attrs import validators as v
+
+from ._base import (
+    Citation,
+    MonolingualText,
+    _citations,
+    _id,
+    _non_empty,
+    _opt,
+    _set_of,
+    _text,
+    _texts,
+    ref,
+    refs,
+)
+from .dates import PartialDate
+from .vocab import (
+    AgreementKind,
+    AgreementStatus,
+    Country,
+    Sector,
+)
+
+
+@attrs.frozen(kw_only=True)
+class Agreement:
+    """A signed document: treaty, agreement, declaration, memorandum, programme…
+
+    Example:
+        >>> import kzaz_relations as kz
+        >>> a = kz.load().agreements["declaration-strategic-relations-allied-interaction-2022"]
+        >>> a.kind, str(a.signed), a.place
+        (<AgreementKind.DECLARATION: 'declaration'>, '2022-08-24', 'Baku')
+    """
+
+    id: str = attrs.field(validator=_id)
+    "Unique id in the agreements table."
+    title: str = attrs.field(validator=_text)
+    "The official title in English, as published."
+    kind: AgreementKind = attrs.field(validator=v.instance_of(AgreementKind))
+    "What kind of document it is."
+    signed: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
+    "When it was signed, to the precision known."
+    countries: frozenset[Country] = attrs.field(validator=[_set_of(v.instance_of(Country)), _non_empty])
+    "The states whose governments, bodies or companies are parties."
+    sectors: frozenset[Sector] = attrs.field(validator=_set_of(v.instance_of(Sector)))
+    "The fields it covers."
+    citations: tuple[Citation, ...] = _citations()
+    "The sources that support the record."
+    place: str | None = attrs.field(default=None, validator=_opt(_text))
+    "The city where it was signed."
+    titles: tuple[MonolingualText, ...] = _texts()
+    "Its official titles, each in the language a source publishes it in (``ru``, ``kk``, ``az``, ``en``…)."
+    parties: tuple[str, ...] = refs("organizations")
+    "The ids of the parties (:class:`Organization` records: states, governments, ministries, companies)."
+    signatories: tuple[str, ...] = refs("people")
+    "The ids of the :class:`Person` records who signed it."
+    visit: str | None = ref("visits")
+    "The id of the :class:`Visit` during which it was signed."
+    meeting: str | None = ref("meetings")
+    "The id of the :class:`CouncilMeeting` at which it was signed."
+    status: AgreementStatus = attrs.field(default=AgreementStatus.SIGNED, validator=v.instance_of(AgreementStatus))
+    "The furthest stage a source reports."
+    ratified: PartialDate | None = attrs.field(default=None, validator=_opt(v.instance_of(PartialDate)))
+    "When a party first ratified or approved it, where a legal source gives the date."
+    in_force: PartialDate | None = attrs.field(default=None, validator=_opt(v.instance_of(PartialDate)))
+    "When it entered into force, where known."
+    summary: str | None = attrs.field(default=None, validator=_opt(_text))
+    "What it does, in the dataset's own words."
+
+    def title_in(self, language: str) -> str | None:
+        """The official title in a language (ISO 639-1), or ``None`` if no source gives one.
+
+        ``"en"`` falls back to :attr:`title` when no English official title is recorded.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> a = kz.load().agreements["treaty-strategic-partnership-allied-relations-2005"]
+            >>> a.title_in("ru")[:53]
+            'Договор о стратегическом партнерстве и союзнических о'
+        """
+        for t in self.titles:
+            if t.language == language:
+                return t.text
+        return self.title if language == "en" else None
