@@ -22,6 +22,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.fixture(autouse=True)
+def _columns_80(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+
+
 def test_overview_is_real_and_fits_80_columns(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "overview")
     assert code == 0
@@ -118,8 +123,9 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["nonsense"]) == 2
     assert main(["show"]) == 2
     assert main(["search", "--limit", "-1", "baku"]) == 2
+    capsys.readouterr()
     assert main(["agreements", "--kind", "nonsense"]) == 2
-    assert "unknown agreement kind" in capsys.readouterr().err
+    assert "unknown agreement kind 'nonsense'" in capsys.readouterr().err
     assert main(["--help"]) == 0
 
 
@@ -140,3 +146,145 @@ def test_module_entry_point() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert all(row["reporter"] == "AZ" for row in json.loads(result.stdout))
+
+
+LISTINGS = [
+    (["timeline", "--from", "2024-03-11", "--to", "2024-03-11"], "supreme-interstate-council-1st-meeting-2024-03-11"),
+    (["agreements", "--sector", "energy"], "trilateral-green-energy-agreement-2024-11-13"),
+    (["projects"], "proj-kazakh-oil-via-btc"),
+    (["councils"], "supreme-interstate-council"),
+    (["search", "Middle", "Corridor"], "proj-titr-middle-corridor"),
+    (["check"], "press-statements-astana-2025-10-21"),
+    (["people", "--country", "kz"], "kassym-jomart-tokayev"),
+]
+
+
+@pytest.mark.parametrize(("args", "an_id"), LISTINGS)
+def test_every_listing_shows_ids_and_fits_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str], an_id: str
+) -> None:
+    code, out, _ = run(capsys, *args)
+    assert code == 0
+    assert an_id in out.replace("\n", " ") or an_id in "".join(out.split())
+    assert max(len(line) for line in out.splitlines()) <= 80
+    monkeypatch.setenv("COLUMNS", "200")
+    _, wide, _ = run(capsys, *args)
+    assert max(len(line) for line in wide.splitlines()) <= 200
+    assert len(wide.splitlines()) <= len(out.splitlines())
+
+
+def test_wide_terminals_get_the_room(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    _, out, _ = run(capsys, "agreements")
+    assert max(len(line) for line in out.splitlines()) > 120
+    assert "declaration-strategic-relations-allied-interaction-2022" in out  # whole, on one line
+
+
+def test_version_and_bare_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"kzaz_relations {kz.__version__}"
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "overview" in out and "agreements" in out and "check" in out
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    result = subprocess.run(
+        f"{sys.executable} -m kzaz_relations timeline | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+        executable="/bin/bash",
+    )
+    assert result.stdout.startswith("DATE")
+    assert result.stderr == ""
+    piped = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", f"{sys.executable} -m kzaz_relations timeline | head -1 > /dev/null"],
+        check=False,
+    )
+    assert piped.returncode == 0
+
+
+def test_show_renders_text_not_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "proj-kazakh-oil-via-btc")
+    assert code == 0
+    assert '{"' not in out and '": ' not in out
+    assert "milestones" in out and "Sources" in out
+    urls = [line.strip() for line in out.splitlines() if "https://" in line]
+    assert urls and all(u.startswith("https://") and " " not in u for u in urls)  # whole, on their own line
+
+
+def test_show_lists_what_cites_a_source_and_a_statement_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "report-az-tokayev-interview-2024")
+    assert "Cited by" in out and "tokayev-interview-2024-trade-growth" in out
+    _, out, _ = run(capsys, "show", "press-statements-astana-2025-10-21")
+    assert "Verdict" in out and "consistent" in out
+
+
+def test_show_person_lists_offices_and_what_they_did(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "ilham-aliyev")
+    assert "President of the Republic of Azerbaijan" in out and "2003-10-31" in out
+    assert "visits" in out and "statements" in out and "agreements" in out
+
+
+def test_enum_options_ignore_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "agreements", "--kind", "MEMORANDUM", "--json")[0] == 0
+    upper = json.loads(capsys.readouterr().out or run(capsys, "agreements", "--kind", "MEMORANDUM", "--json")[1])
+    _, out, _ = run(capsys, "agreements", "--country", "uz", "--json")
+    assert json.loads(out), "a trilateral with Uzbekistan is in the data"
+    assert isinstance(upper, list)
+
+
+def test_trade_is_side_by_side_and_finds_flows(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "trade")
+    assert out.splitlines()[0].split()[:3] == ["PERIOD", "KZ", "AZ"]
+    _, out, _ = run(capsys, "trade", "--indicator", "grain.exports")
+    assert "nothing found" not in out and "no grain" not in out
+    _, out, _ = run(capsys, "trade", "--json")
+    rows = json.loads(out)
+    assert any(r["KZ"] is not None and r["AZ"] is not None for r in rows)
+
+
+def test_an_empty_result_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "agreements", "--kind", "treaty", "--from", "2026-06")
+    assert "no agreements match --kind treaty --start 2026-06" in out and "filter" in out
+    _, out, _ = run(capsys, "trade", "--indicator", "grain.exports", "--direction", "az_to_kz")
+    assert "try --direction" in out
+
+
+def test_search_says_how_many_it_left_out(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "search", "Middle", "Corridor", "--limit", "3")
+    assert "3 of " in out
+    _, out, _ = run(capsys, "search", "Middle", "Corridor", "--json")
+    tables = [h["table"] for h in json.loads(out)]
+    assert tables.count("sources") < len(tables) / 2
+
+
+def test_validate_reports_structure_and_integrity_in_one_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    rows = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    rows[0]["colour"] = "red"  # an unknown key
+    rows[2]["id"] = rows[1]["id"]  # a duplicate id
+    (folder / "events.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(folder))
+    assert code == 1
+    assert "events.json $[0]: unknown key(s): colour" in err
+    assert f"events.json $[2].id: duplicate id {rows[1]['id']!r}" in err
+
+
+def test_check_explains_one_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "stmt-smailov-oil-2022-11-10")
+    assert code == 0
+    assert "Verdict now" in out and "Verdict when said" in out and "missed" in out
+    assert run(capsys, "check", "no-such-statement")[0] == 1
+
+
+def test_export_graphml_reads_back(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    nx = pytest.importorskip("networkx")
+    assert run(capsys, "export", "graphml", str(tmp_path))[0] == 0
+    graph = nx.read_graphml(tmp_path / "kzaz_relations.graphml")
+    assert graph.nodes["people:ilham-aliyev"]["label"] == "Ilham Aliyev"

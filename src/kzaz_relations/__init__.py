@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._convert import dumps, loads, make_converter, structure, unstructure
+    from ._links import Completeness, DocumentCount
     from .dataset import TABLES, Dataset, SearchHit, SearchResults, TimelineEntry, load, write_folder
     from .errors import DataError, DataFormatError, IntegrityError, Problem, ValidationError
     from .model import (
@@ -123,9 +124,10 @@ _MODEL = [
 _LAZY: dict[str, str] = {
     **dict.fromkeys(_MODEL, ".model"),
     **dict.fromkeys(["dumps", "loads", "make_converter", "structure", "unstructure"], "._convert"),
-    **dict.fromkeys(
-        ["TABLES", "Dataset", "SearchHit", "SearchResults", "TimelineEntry", "load", "write_folder"], ".dataset"
-    ),
+    **dict.fromkeys(["TABLES", "Dataset", "load", "write_folder"], ".dataset"),
+    **dict.fromkeys(["SearchHit", "SearchResults"], "._search"),
+    "TimelineEntry": "._time",
+    **dict.fromkeys(["Completeness", "DocumentCount"], "._links"),
     **dict.fromkeys(["DataError", "DataFormatError", "IntegrityError", "Problem", "ValidationError"], ".errors"),
     **dict.fromkeys(
         ["Mirror", "MirrorRow", "MissingValueError", "Series", "SeriesPoint", "Verdict", "VerdictStatus"], ".series"
@@ -144,6 +146,7 @@ __all__ = [
     "Claim",
     "CoChair",
     "Comparison",
+    "Completeness",
     "Council",
     "CouncilKind",
     "CouncilMeeting",
@@ -153,6 +156,7 @@ __all__ = [
     "Dataset",
     "DatasetInfo",
     "Direction",
+    "DocumentCount",
     "Event",
     "EventKind",
     "Indicator",

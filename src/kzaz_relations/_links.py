@@ -9,13 +9,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from .model import TABLES, Citation, Source, citations_of, references
 
 if TYPE_CHECKING:
     from .dataset import Dataset
     from .table import Record
 
-__all__ = ["Edge", "build_cited_by", "build_links", "edges", "label", "to_networkx"]
+__all__ = [
+    "Completeness",
+    "DocumentCount",
+    "Edge",
+    "build_cited_by",
+    "build_links",
+    "completeness",
+    "edges",
+    "label",
+    "to_networkx",
+]
 
 Edge = tuple[str, str, str, str, str]
 "An edge: ``(table, id, field, target table, target id)``."
@@ -121,3 +133,64 @@ def to_networkx(ds: Dataset) -> Any:
             for sid in dict.fromkeys(c.source for _, c in citations_of(r)):
                 graph.add_edge(f"{name}:{r.id}", f"sources:{sid}", key="cites", field="cites")
     return graph
+
+
+@attrs.frozen
+class DocumentCount:
+    """How many documents a source says were signed at a visit or meeting, and how many the dataset ties to it."""
+
+    record: Any
+    "The :class:`~kzaz_relations.Visit` or :class:`~kzaz_relations.CouncilMeeting`."
+    reported: int
+    "The count a source gives (``documents_reported``)."
+    identified: int
+    "The agreements the dataset ties to it (``Agreement.visit`` / ``Agreement.meeting``)."
+
+    @property
+    def missing(self) -> int:
+        """How many of the reported documents the dataset does not identify."""
+        return max(0, self.reported - self.identified)
+
+
+@attrs.frozen
+class Completeness:
+    """What the dataset knows of the documents signed at visits and meetings that report a count.
+
+    Example:
+        >>> import kzaz_relations as kz
+        >>> c = kz.load().completeness()
+        >>> 0 < c.identified <= c.reported
+        True
+    """
+
+    counts: tuple[DocumentCount, ...]
+    "One entry per visit or meeting with a reported count, in date order."
+
+    @property
+    def reported(self) -> int:
+        """All documents reported."""
+        return sum(c.reported for c in self.counts)
+
+    @property
+    def identified(self) -> int:
+        """The reported documents the dataset identifies (at most the count reported, for each)."""
+        return sum(min(c.identified, c.reported) for c in self.counts)
+
+    @property
+    def share(self) -> float:
+        """``identified / reported`` (1.0 when nothing is reported)."""
+        return self.identified / self.reported if self.reported else 1.0
+
+
+def completeness(ds: Dataset) -> Completeness:
+    """See :meth:`Dataset.completeness <kzaz_relations.Dataset.completeness>`."""
+    from .table import record_date
+
+    tied: dict[str, int] = {}
+    for a in ds.agreements:
+        for host in (a.visit, a.meeting):
+            if host is not None:
+                tied[host] = tied.get(host, 0) + 1
+    hosts = [r for r in (*ds.visits, *ds.meetings) if r.documents_reported is not None]
+    hosts.sort(key=lambda r: (record_date(r), r.id))
+    return Completeness(tuple(DocumentCount(r, r.documents_reported, tied.get(r.id, 0)) for r in hosts))

@@ -1,7 +1,10 @@
 """The ``kzaz`` command: the dataset from a terminal, as text, JSON or CSV.
 
-Built on the standard library's :mod:`argparse`, so the command adds no dependency.
-Exit codes: 0 success, 1 bad data (a :class:`~kzaz_relations.DataError`), 2 bad usage.
+Built on the standard library's :mod:`argparse`, so the command adds no dependency. Text
+output fits the terminal (``shutil.get_terminal_size``, which honours ``COLUMNS``): every
+listing has an id column, cells wrap instead of being cut, and URLs stay whole on their
+own line. Exit codes: 0 success (also when the reader closes the pipe, as ``head`` does),
+1 bad data or an unknown id, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -10,25 +13,29 @@ import argparse
 import csv
 import io
 import json
+import os
+import shutil
 import sys
 import textwrap
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dataset import Dataset, load
 from .errors import DataError
 from .model import Country, Direction, Indicator, PartialDate, Unit
-from .table import record_date
+
+if TYPE_CHECKING:
+    from .series import Verdict
 
 __all__ = ["build_parser", "main"]
 
-WIDTH = 80
+MIN_WIDTH = 40
+"The narrowest layout the text output uses, whatever the terminal reports."
 
 
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _width() -> int:
+    return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
 
 
 def _json_default(value: Any) -> Any:
@@ -37,14 +44,37 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__}")
 
 
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
 class _Output:
-    """Writes rows as an aligned text table, JSON or CSV."""
+    """Writes rows as a table that fits the terminal, as JSON or as CSV."""
 
     def __init__(self, args: argparse.Namespace, out: Any) -> None:
         self.format = "json" if getattr(args, "json", False) else "csv" if getattr(args, "csv", False) else "text"
         self.out = out
+        self.width = _width()
 
-    def rows(self, rows: Sequence[dict[str, Any]], columns: Sequence[str], widths: Sequence[int] | None = None) -> None:
+    def rows(
+        self,
+        rows: Sequence[dict[str, Any]],
+        columns: Sequence[str],
+        *,
+        text_columns: Sequence[str] | None = None,
+        empty: str = "nothing found",
+    ) -> None:
+        """Write ``rows``: JSON and CSV get ``columns``; text gets ``text_columns`` (default: the same).
+
+        The last text column takes the room left and wraps; the others keep their natural
+        width unless the terminal is too narrow, when they wrap too. Nothing is cut.
+        """
         if self.format == "json":
             self.out.write(json.dumps(list(rows), indent=2, ensure_ascii=False, default=_json_default) + "\n")
             return
@@ -55,27 +85,75 @@ class _Output:
             writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
             self.out.write(buffer.getvalue())
             return
-        widths = list(widths or [max([len(c), *(len(_cell(r.get(c))) for r in rows)]) for c in columns])
-        last = WIDTH - sum(widths[:-1]) - 2 * (len(columns) - 1)
-        widths[-1] = max(10, min(widths[-1], last))
-        line = "  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()
-        self.out.write(line + "\n")
-        for r in rows:
-            cells = [_cut(_cell(r.get(c)), w).ljust(w) for c, w in zip(columns, widths, strict=True)]
-            self.out.write("  ".join(cells).rstrip() + "\n")
         if not rows:
-            self.out.write("(nothing found)\n")
+            self.text(f"({empty})")
+            return
+        self.text(_table(rows, list(text_columns or columns), self.width))
 
     def text(self, text: str) -> None:
         self.out.write(text if text.endswith("\n") else text + "\n")
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return "; ".join(_cell(v) for v in value)
-    return str(value)
+_WHOLE = frozenset({"id", "statement", "observation", "KZ_observation", "AZ_observation"})
+"Columns whose cells are never wrapped (ids must stay copyable)."
+
+
+def _table(rows: Sequence[dict[str, Any]], columns: list[str], width: int) -> str:
+    """An aligned table at most ``width`` wide. Ids stay whole; other cells wrap in their column.
+
+    When the ids leave the last column (the text) less than a third of the line, each row's
+    text goes on the lines below it, indented, using the whole width.
+    """
+    gap = 2
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    natural = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    widths = list(natural)
+    room = width - gap * (len(columns) - 1)
+    stacked = False
+    if sum(widths) > room:
+        # Ids and short columns (dates, kinds, codes) keep their width; other long columns
+        # before the last shrink in proportion; the last column takes what is left.
+        keep = [c in _WHOLE or w <= 14 for c, w in zip(columns[:-1], natural[:-1], strict=True)]
+        fixed = sum(w for w, k in zip(natural[:-1], keep, strict=True) if k)
+        last_min = min(natural[-1], max(12, room // 3))
+        if room - fixed < last_min and len(columns) > 1:
+            stacked = True
+        else:
+            long_room = max(0, room - fixed - last_min)
+            long_total = sum(w for w, k in zip(natural[:-1], keep, strict=True) if not k)
+            if long_total > long_room:
+                for i, kept in enumerate(keep):
+                    if not kept:
+                        widths[i] = max(8, natural[i] * long_room // long_total)
+            widths[-1] = max(8, room - sum(widths[:-1]))
+    if stacked:
+        head_cols, head_widths = columns[:-1], widths[:-1]
+        lines = ["  ".join(c.upper().ljust(w) for c, w in zip(head_cols, head_widths, strict=True)).rstrip()]
+        lines[0] += f"  ({columns[-1].upper()} below)"
+        for row in cells:
+            lines.append("  ".join(t.ljust(w) for t, w in zip(row[:-1], head_widths, strict=True)).rstrip())
+            lines += ["    " + line for line in _wrap(row[-1], width - 4) if line]
+        return "\n".join(line[:width] if len(line) > width and "://" not in line else line for line in lines)
+    lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    for row in cells:
+        wrapped = [[text] if c in _WHOLE else _wrap(text, w) for c, text, w in zip(columns, row, widths, strict=True)]
+        for k in range(max(len(w) for w in wrapped)):
+            parts = [(w[k] if k < len(w) else "").ljust(widths[i]) for i, w in enumerate(wrapped)]
+            lines.append("  ".join(parts).rstrip())
+    return "\n".join(lines)
+
+
+def _one_line(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` characters, ending in … when it is longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return [text]
+    return textwrap.wrap(text, width, break_on_hyphens=True, break_long_words=True) or [""]
 
 
 def _add_format(p: argparse.ArgumentParser, csv_too: bool = True) -> None:
@@ -102,8 +180,35 @@ def _count(text: str) -> int:
     return value
 
 
+def _choice(values: Iterable[str], label: str) -> Any:
+    """An argparse type accepting one of ``values`` in any case, returning its canonical spelling."""
+    by_fold = {v.casefold(): v for v in values}
+
+    def convert(text: str) -> str:
+        found = by_fold.get(text.casefold())
+        if found is None:
+            raise argparse.ArgumentTypeError(
+                f"unknown {label} {text!r}; expected one of: {', '.join(by_fold.values())}"
+            )
+        return found
+
+    return convert
+
+
 def _dataset(args: argparse.Namespace) -> Dataset:
     return load(args.data) if getattr(args, "data", None) else load()
+
+
+def _filters_text(args: argparse.Namespace, names: Iterable[str]) -> str:
+    used = [f"--{n.replace('_', '-')} {getattr(args, n)}" for n in names if getattr(args, n, None)]
+    return " ".join(used)
+
+
+def _empty(what: str, args: argparse.Namespace, names: Iterable[str]) -> str:
+    used = _filters_text(args, names)
+    if not used:
+        return f"no {what} in the dataset"
+    return f"no {what} match {used}; drop or widen a filter (see --help)"
 
 
 # --- commands --------------------------------------------------------------------
@@ -114,10 +219,8 @@ def _overview(args: argparse.Namespace, out: _Output) -> int:
     info = ds.info
     counts = {name: len(table) for name, table in ds.tables()}
     latest = ds.timeline()[-8:]
-    trade = {}
-    for reporter in (Country.KZ, Country.AZ):
-        s = ds.series(Indicator.TRADE_TURNOVER, reporter=reporter, unit=Unit.USD_MILLION)
-        trade[reporter.value] = {str(p.period): p.value for p in s}
+    mirror = ds.mirror(Indicator.TRADE_TURNOVER, unit=Unit.USD_MILLION)
+    complete = ds.completeness()
     if out.format == "json":
         out.text(
             json.dumps(
@@ -129,10 +232,16 @@ def _overview(args: argparse.Namespace, out: _Output) -> int:
                     "licence": info.licence,
                     "counts": counts,
                     "records": sum(v for k, v in counts.items() if k != "sources"),
+                    "documents": {"reported": complete.reported, "identified": complete.identified},
                     "latest": [
                         {"date": str(e.date), "kind": e.kind, "id": e.record.id, "text": e.text} for e in latest
                     ],
-                    "trade_turnover_usd_million": trade,
+                    "trade_turnover_usd_million": {
+                        side: {
+                            str(r.period): getattr(r, side.lower()).value for r in mirror if getattr(r, side.lower())
+                        }
+                        for side in ("KZ", "AZ")
+                    },
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -140,31 +249,55 @@ def _overview(args: argparse.Namespace, out: _Output) -> int:
             )
         )
         return 0
+    width = out.width
     lines = [
         info.title,
-        f"version {info.version}, released {info.released}; covers {info.coverage.start}–{info.coverage.end};"
-        f" data licence {info.licence}",
+        *textwrap.wrap(
+            f"version {info.version}, released {info.released}; covers {info.coverage.start}–{info.coverage.end};"
+            f" data licence {info.licence}",
+            width,
+        ),
         "",
         *textwrap.wrap(
             "Records: "
             + ", ".join(f"{n} {c}" for n, c in counts.items() if n != "sources")
             + f"; cited to {counts['sources']} sources",
-            WIDTH,
-            subsequent_indent="         ",
+            width,
+            subsequent_indent="  ",
+        ),
+        *textwrap.wrap(
+            f"Documents identified: {complete.identified} of {complete.reported} reported signed at visits and "
+            f"meetings that give a count ({complete.share:.0%}); see kzaz show ID for each.",
+            width,
+            subsequent_indent="  ",
         ),
         "",
-        "Latest events:",
+        "Latest entries (kzaz show ID for one):",
+        *(_one_line(f"{e.date!s:<10}  {e.record.id}  {e.text}", width) for e in latest),
+        "",
+        "Trade turnover, USD million, by reporter (full years; mirror statistics differ):",
     ]
-    lines += [_cut(f"  {e.date!s:<10}  {e.kind:<9}  {e.text}", WIDTH) for e in latest]
-    years = sorted({y for series in trade.values() for y in series}, key=lambda p: (p[:4], p))[-8:]
-    lines += ["", "Trade turnover, USD million, by reporter (full years; mirror statistics differ):"]
-    lines.append("  " + "year".ljust(8) + "".join(y[:4].rjust(8) for y in years))
-    for rep, series in trade.items():
-        lines.append("  " + f"{rep} says".ljust(8) + "".join(_cell(series.get(y)).rjust(8) for y in years))
+    recent = mirror.rows[-8:]
+    lines.append(
+        _table(
+            [
+                {
+                    "year": str(r.period),
+                    "KZ says": r.kz.value.quantize(Decimal("0.1")) if r.kz else None,
+                    "AZ says": r.az.value.quantize(Decimal("0.1")) if r.az else None,
+                }
+                for r in recent
+            ],
+            ["year", "KZ says", "AZ says"],
+            width,
+        )
+    )
     lines += [
         "",
-        "More: kzaz timeline | kzaz agreements | kzaz trade | kzaz show ID | kzaz --help",
-        *textwrap.wrap(f"Cite as: {info.citation}", WIDTH),
+        *textwrap.wrap(
+            "More: kzaz timeline | kzaz agreements | kzaz trade | kzaz check | kzaz show ID | kzaz --help", width
+        ),
+        *textwrap.wrap(f"Cite as: {info.citation}", width),
     ]
     out.text("\n".join(lines))
     return 0
@@ -174,14 +307,19 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
     entries = ds.timeline(args.start, args.end, kinds=args.kind, certain=not args.possibly)
     rows = [{"date": str(e.date), "kind": e.kind, "id": e.record.id, "text": e.text} for e in entries]
-    out.rows(rows, ["date", "kind", "text"] if out.format == "text" else ["date", "kind", "id", "text"], [10, 9, 57])
+    out.rows(
+        rows,
+        ["date", "kind", "id", "text"],
+        text_columns=["date", "id", "text"],
+        empty=_empty("entries", args, ("start", "end", "kind")),
+    )
     return 0
 
 
 def _agreements(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
     filters: dict[str, Any] = {}
-    for key in ("kind", "sector", "country", "place", "status"):
+    for key in ("kind", "sector", "country", "place", "status", "signatory", "party"):
         if getattr(args, key):
             filters[key] = getattr(args, key)
     if args.start or args.end:
@@ -196,13 +334,17 @@ def _agreements(args: argparse.Namespace, out: _Output) -> int:
             "place": a.place,
             "title": a.title,
             "sectors": sorted(s.value for s in a.sectors),
+            "titles": {t.language: t.text for t in reversed(a.titles)},
         }
         for a in items
     ]
     out.rows(
         rows,
-        ["signed", "kind", "title"] if out.format == "text" else ["id", "signed", "kind", "place", "title", "sectors"],
-        [10, 14, 52],
+        ["id", "signed", "kind", "place", "title", "sectors"],
+        text_columns=["signed", "id", "title"],
+        empty=_empty(
+            "agreements", args, ("kind", "sector", "country", "place", "status", "signatory", "party", "start", "end")
+        ),
     )
     return 0
 
@@ -219,11 +361,7 @@ def _projects(args: argparse.Namespace, out: _Output) -> int:
         }
         for p in ds.projects
     ]
-    out.rows(
-        rows,
-        ["name", "status", "milestones"] if out.format == "text" else ["id", "name", "status", "milestones", "figures"],
-        [48, 18, 10],
-    )
+    out.rows(rows, ["id", "name", "status", "milestones", "figures"], text_columns=["id", "status", "name"])
     return 0
 
 
@@ -244,43 +382,307 @@ def _councils(args: argparse.Namespace, out: _Output) -> int:
         )
     out.rows(
         rows,
-        ["name", "established", "meetings"]
-        if out.format == "text"
-        else ["id", "name", "kind", "established", "meetings", "last_meeting"],
-        [52, 11, 8],
+        ["id", "name", "kind", "established", "meetings", "last_meeting"],
+        text_columns=["id", "meetings", "name"],
+    )
+    return 0
+
+
+def _people(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    filters = {k: getattr(args, k) for k in ("country", "name") if getattr(args, k)}
+    rows = []
+    for p in ds.people.where(**filters):
+        office = p.offices[0].title if p.offices else None
+        rows.append({"id": p.id, "name": p.name, "country": p.country.value if p.country else None, "office": office})
+    out.rows(
+        rows,
+        ["id", "name", "country", "office"],
+        text_columns=["id", "country", "name"],
+        empty=_empty("people", args, ("country", "name")),
     )
     return 0
 
 
 def _trade(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
-    reporters = [Country(args.reporter)] if args.reporter else [Country.KZ, Country.AZ]
+    indicator = Indicator(args.indicator)
+    directions = [Direction(args.direction)] if args.direction else _directions_of(ds, indicator, args.part_year)
+    if args.reporter:
+        rows = []
+        for direction in directions:
+            series = ds.series(indicator, reporter=args.reporter, direction=direction, full_year=not args.part_year)
+            for p in series:
+                rows.append(
+                    {
+                        "reporter": args.reporter,
+                        "direction": direction.value,
+                        "period": str(p.period),
+                        "value": p.value,
+                        "unit": series.unit.value if series.unit else None,
+                        "observation": p.observation.id,
+                        "reported_by": ds.name_of(p.observation.reported_by)
+                        if p.observation.reported_by
+                        else p.observation.reporter_kind.value,
+                    }
+                )
+        text = ["period", "value", "unit", "observation"]
+        out.rows(
+            rows,
+            ["reporter", "direction", "period", "value", "unit", "observation", "reported_by"],
+            text_columns=(["direction", *text] if len(directions) > 1 else text),
+            empty=_empty_trade(ds, indicator, args),
+        )
+        return 0
     rows = []
-    for reporter in reporters:
-        series = ds.series(args.indicator, reporter=reporter, direction=args.direction, full_year=not args.part_year)
-        for p in series:
+    for direction in directions:
+        mirror = ds.mirror(indicator, direction=direction, full_year=not args.part_year)
+        for r in mirror:
             rows.append(
                 {
-                    "reporter": reporter.value,
-                    "period": str(p.period),
-                    "value": p.value,
-                    "unit": series.unit.value if series.unit else None,
-                    "observation": p.observation.id,
-                    "reported_by": p.observation.reported_by or p.observation.reporter_kind.value,
+                    "direction": direction.value,
+                    "period": str(r.period),
+                    "KZ": r.kz.value if r.kz else None,
+                    "AZ": r.az.value if r.az else None,
+                    "gap": r.gap,
+                    "gap_percent": r.gap_percent.quantize(Decimal("0.1")) if r.gap_percent is not None else None,
+                    "unit": mirror.unit.value if mirror.unit else None,
+                    "KZ_observation": r.kz.observation.id if r.kz else None,
+                    "AZ_observation": r.az.observation.id if r.az else None,
                 }
             )
+    text = ["period", "KZ", "AZ", "gap", "gap_percent", "unit"]
     out.rows(
         rows,
-        ["reporter", "period", "value", "unit", "reported_by"]
-        if out.format == "text"
-        else ["reporter", "period", "value", "unit", "observation", "reported_by"],
-        [8, 15, 9, 11, 27],
+        ["direction", "period", "KZ", "AZ", "gap", "gap_percent", "unit", "KZ_observation", "AZ_observation"],
+        text_columns=(["direction", *text] if len(directions) > 1 else text),
+        empty=_empty_trade(ds, indicator, args),
     )
     return 0
 
 
+def _directions_of(ds: Dataset, indicator: Indicator, part_year: bool) -> list[Direction]:
+    found = {o.direction for o in ds.observations.where(indicator=indicator) if o.period.is_full_year is not part_year}
+    return [d for d in Direction if d in found] or [Direction.BOTH]
+
+
+def _empty_trade(ds: Dataset, indicator: Indicator, args: argparse.Namespace) -> str:
+    obs = ds.observations.where(indicator=indicator)
+    if not obs:
+        return f"no {indicator.value} figures in the dataset"
+    hints = []
+    directions = sorted({o.direction.value for o in obs})
+    if args.direction and args.direction not in directions:
+        hints.append(f"--direction {' or '.join(directions)}")
+    reporters = sorted({o.reporter.value for o in obs if o.reporter})
+    if args.reporter and args.reporter not in reporters:
+        hints.append(f"--reporter {' or '.join(reporters)}" if reporters else "no --reporter")
+    full = {o.period.is_full_year for o in obs}
+    if (not args.part_year) not in full:
+        hints.append("--part-year" if not args.part_year else "no --part-year")
+    tip = f"; try {', '.join(hints)}" if hints else ""
+    return f"no {indicator.value} figures match {_filters_text(args, ('reporter', 'direction', 'part_year'))}{tip}"
+
+
+def _search(args: argparse.Namespace, out: _Output) -> int:
+    from .table import record_date
+
+    ds = _dataset(args)
+    hits = ds.search(" ".join(args.text), limit=args.limit, tables=args.table)
+    rows = []
+    for h in hits:
+        date = record_date(h.record)
+        rows.append(
+            {
+                "score": h.score,
+                "table": h.table,
+                "id": h.record.id,
+                "date": str(date) if date else None,
+                "title": _label(ds, h.record),
+            }
+        )
+    out.rows(
+        rows,
+        ["score", "table", "id", "date", "title"],
+        text_columns=["table", "id", "title"],
+        empty=f"no record matches {' '.join(args.text)!r}",
+    )
+    if out.format == "text" and hits.total > len(hits):
+        out.text(f"({len(hits)} of {hits.total} shown; --limit N shows more)")
+    return 0
+
+
+def _label(ds: Dataset, record: Any) -> str:
+    from ._links import label
+
+    return label(ds, record)
+
+
+def _verdict_row(ds: Dataset, v: Verdict) -> dict[str, Any]:
+    st = v.statement
+    return {
+        "statement": st.id,
+        "speaker": ds.name_of(st.speaker),
+        "date": str(st.date),
+        "comparison": st.claim.comparison.value if st.claim else None,
+        "status": v.status.value,
+        "when_said": v.when_said.status.value if v.when_said else None,
+        "computed": v.computed.quantize(Decimal("0.001")) if v.computed is not None else None,
+        "data": ", ".join(r if r in ("KZ", "AZ") else ds.name_of(r) for r in v.reporters) or None,
+        "reason": v.reason,
+    }
+
+
+def _check(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    if args.id:
+        return _check_one(ds, args.id, out)
+    verdicts = ds.check_statements()
+    rows = [_verdict_row(ds, v) for v in verdicts]
+    columns = ["statement", "speaker", "date", "comparison", "status", "when_said", "computed", "data", "reason"]
+    if out.format != "text":
+        out.rows(rows, columns)
+        return 0
+    # One block per statement: the id, date and speaker, then the verdict now and when said.
+    lines = []
+    for r in rows:
+        lines.append(_one_line(f"{r['statement']}  {r['date']}  {r['speaker']}", out.width))
+        figure = f" ({r['computed']}, {r['data']} figures)" if r["computed"] is not None else ""
+        lines += textwrap.wrap(
+            f"now: {r['status']}{figure}; when said: {r['when_said']}",
+            out.width,
+            initial_indent="  ",
+            subsequent_indent="    ",
+        )
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    lines += [
+        "",
+        *textwrap.wrap(
+            f"{len(rows)} statements with a claim: {summary}. 'now' uses the latest figures; 'when said' only "
+            "what had been published by the day of the statement. kzaz check ID explains one verdict.",
+            out.width,
+        ),
+    ]
+    out.text("\n".join(lines))
+    return 0
+
+
+def _check_one(ds: Dataset, statement_id: str, out: _Output) -> int:
+    st = ds.statements.get(statement_id)
+    if st is None:
+        print(f"kzaz: no statement with id {statement_id!r}", file=sys.stderr)
+        return 1
+    v = ds.check(st)
+    if out.format == "json":
+        out.text(json.dumps(_verdict_row(ds, v), indent=2, ensure_ascii=False, default=_json_default))
+        return 0
+    width = out.width
+    lines = [f"Statement {st.id}", *_kv("speaker", f"{ds.name_of(st.speaker)} ({st.speaker})", width)]
+    lines += _kv("date", str(st.date), width)
+    lines += _kv("said", st.summary, width)
+    if st.claim is not None:
+        c = st.claim
+        periods = " → ".join(str(p) for p in c.periods)
+        unit = f" {c.unit.value}" if c.unit else ""
+        lines += _kv(
+            "claim",
+            f"{c.comparison.value} of {c.indicator.value} ({c.direction.value}), {periods}: "
+            f"{c.qualifier.value} {c.stated}{unit}",
+            width,
+        )
+    lines += ["", "Verdict now (latest figures)"]
+    lines += _verdict_lines(ds, v, width)
+    if v.when_said is not None:
+        lines += ["", f"Verdict when said (figures published by {st.date})"]
+        lines += _verdict_lines(ds, v.when_said, width)
+    out.text("\n".join(lines))
+    return 0
+
+
+def _verdict_lines(ds: Dataset, v: Verdict, width: int) -> list[str]:
+    lines = _kv("status", v.status.value, width)
+    if v.computed is not None:
+        lines += _kv("computed", str(v.computed.quantize(Decimal("0.001"))), width)
+    lines += _kv("reason", v.reason, width)
+    for o in v.observations:
+        lines += _kv("figure", f"{o.id}: {o.period} {o.value} {o.unit.value}, {_reported(ds, o)}", width)
+    return lines
+
+
+def _reported(ds: Dataset, o: Any) -> str:
+    who = ds.name_of(o.reported_by) if o.reported_by else o.reporter_kind.value
+    side = f"{o.reporter.value} " if o.reporter else ""
+    published = f", published {o.published}" if o.published else ""
+    return f"{side}{o.reporter_kind.value} ({who}){published}"
+
+
+# --- show ------------------------------------------------------------------------
+
+
+def _kv(key: str, value: str, width: int, indent: int = 2, key_width: int = 13) -> list[str]:
+    """``key  value`` lines with the value wrapped under itself; URLs are never broken."""
+    lead = " " * indent + key.ljust(key_width) + " "
+    room = max(20, width - len(lead))
+    if value.startswith(("http://", "https://")):
+        return [lead + value]
+    wrapped = textwrap.wrap(" ".join(value.split()), room, break_on_hyphens=False) or [""]
+    return [lead + wrapped[0], *(" " * len(lead) + w for w in wrapped[1:])]
+
+
+def _field_lines(ds: Dataset, record: Any, width: int, indent: int = 2) -> list[str]:
+    """The fields of a record as indented text; nested records become indented blocks."""
+    import attrs
+
+    from .model import MonolingualText, PartialDate, Period, references
+
+    refs = {r.path[-1]: r for r in references(type(record)) if len(r.path) == 1} if attrs.has(type(record)) else {}
+    lines: list[str] = []
+    for a in attrs.fields(type(record)):
+        value = getattr(record, a.name)
+        if a.name in ("id", "citations") or value is None or value == () or value == frozenset():
+            continue
+        if a.name in refs:
+            ids = value if isinstance(value, tuple) else (value,)
+            for n, rid in enumerate(ids):
+                lines += _kv(a.name if n == 0 else "", f"{ds.name_of(rid)} ({rid})", width, indent)
+        elif isinstance(value, tuple) and value and isinstance(value[0], MonolingualText):
+            for n, t in enumerate(value):
+                lines += _kv(a.name if n == 0 else "", f"[{t.language}] {t.text}", width, indent)
+        elif isinstance(value, PartialDate | Period):
+            lines += _kv(a.name, str(value), width, indent)
+        elif isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            lines.append(" " * indent + a.name)
+            for n, item in enumerate(value, 1):
+                lines.append(" " * (indent + 2) + f"{n}.")
+                lines += _field_lines(ds, item, width, indent + 4)
+                lines += _citation_lines(ds, getattr(item, "citations", ()), width, indent + 4)
+        elif attrs.has(type(value)):
+            lines.append(" " * indent + a.name)
+            lines += _field_lines(ds, value, width, indent + 4)
+        elif isinstance(value, frozenset):
+            lines += _kv(a.name, ", ".join(sorted(_cell(v) for v in value)), width, indent)
+        else:
+            lines += _kv(a.name, _cell(value), width, indent)
+    return lines
+
+
+def _citation_lines(ds: Dataset, citations: Iterable[Any], width: int, indent: int) -> list[str]:
+    lines = []
+    for c in citations:
+        s = ds.sources.get(c.source)
+        what = f"{s.publisher}: {s.title}" if s is not None else c.source
+        lines += _kv("source", f"{what} ({c.source})", width, indent)
+        if c.supports:
+            lines += _kv("supports", c.supports, width, indent)
+    return lines
+
+
 def _show(args: argparse.Namespace, out: _Output) -> int:
     from ._convert import unstructure
+    from .model import table_of
 
     ds = _dataset(args)
     record = ds.find(args.id)
@@ -289,90 +691,74 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         print(f"kzaz: no record with id {args.id!r}.{hint}", file=sys.stderr)
         return 1
+    table = table_of(type(record))
     sources = ds.sources_of(record)
     related = ds.related(record)
+    cited_by = ds.cited_by(record.id) if table == "sources" else ()
     if out.format == "json":
-        payload = {
-            "table": next(n for n, t in ds.tables() if t.get(record.id) is record),
+        payload: dict[str, Any] = {
+            "table": table,
             "record": unstructure(record),
             "sources": [unstructure(s) for s in sources],
-            "related": [{"id": r.id, "type": type(r).__name__} for r in related],
+            "related": [{"table": table_of(type(r)), "id": r.id} for r in related],
         }
-        out.text(json.dumps(payload, indent=2, ensure_ascii=False))
+        if cited_by:
+            payload["cited_by"] = [{"table": table_of(type(r)), "id": r.id} for r in cited_by]
+        if table == "statements" and record.claim is not None:  # type: ignore[union-attr]
+            payload["verdict"] = _verdict_row(ds, ds.check(record))  # type: ignore[arg-type]
+        out.text(json.dumps(payload, indent=2, ensure_ascii=False, default=_json_default))
         return 0
-    lines = [f"{type(record).__name__} {record.id}"]
-    for key, value in unstructure(record).items():
-        if key in {"id", "citations"}:
-            continue
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        lines += textwrap.wrap(f"{key}: {text}", WIDTH, subsequent_indent="    ")
-    lines.append("Sources:")
-    for s in sources:
-        lines += textwrap.wrap(
-            f"- {s.publisher}, {s.title} ({s.published or 'n.d.'}) {s.url or s.reference}",
-            WIDTH,
-            subsequent_indent="    ",
-        )
+    width = out.width
+    lines = [f"{type(record).__name__} {record.id}", *_field_lines(ds, record, width)]
+    citations = getattr(record, "citations", ())
+    if citations:
+        lines += ["", "Sources"]
+        for n, c in enumerate(citations, 1):
+            s = ds.sources.get(c.source)
+            if s is None:
+                continue
+            lines += _kv(f"{n}.", f"{s.publisher}: {s.title} ({s.published or 'n.d.'}) [{s.id}]", width)
+            if c.supports:
+                lines += _kv("", f"supports: {c.supports}", width)
+            lines += _kv("", s.url or s.reference or "", width)
+    if table == "statements" and record.claim is not None:  # type: ignore[union-attr]
+        v = ds.check(record)  # type: ignore[arg-type]
+        lines += ["", "Verdict"]
+        lines += _verdict_lines(ds, v, width)
+        if v.when_said is not None:
+            lines += _kv("when said", f"{v.when_said.status.value}: {v.when_said.reason}", width)
+    if cited_by:
+        lines += ["", f"Cited by ({len(cited_by)})"]
+        lines += [_row_line(ds, r, width) for r in cited_by]
     if related:
-        lines.append("Related:")
-        lines += [_cut(f"- {type(r).__name__.lower()} {r.id}", WIDTH) for r in related]
+        lines += ["", f"Related ({len(related)})"]
+        lines.append(
+            _table(
+                [{"table": table_of(type(r)), "id": r.id, "label": _label(ds, r)} for r in related],
+                ["table", "id", "label"],
+                width,
+            )
+        )
     out.text("\n".join(lines))
     return 0
 
 
-def _search(args: argparse.Namespace, out: _Output) -> int:
-    ds = _dataset(args)
-    hits = ds.search(" ".join(args.text), limit=args.limit)
-    rows = []
-    for h in hits:
-        date = record_date(h.record)
-        title = (
-            getattr(h.record, "title", None)
-            or getattr(h.record, "name", None)
-            or getattr(h.record, "summary", None)
-            or h.record.id
-        )
-        rows.append(
-            {"score": h.score, "table": h.table, "id": h.record.id, "date": str(date) if date else None, "title": title}
-        )
-    out.rows(
-        rows,
-        ["table", "date", "title"] if out.format == "text" else ["score", "table", "id", "date", "title"],
-        [12, 10, 54],
-    )
-    return 0
+def _row_line(ds: Dataset, record: Any, width: int) -> str:
+    from .model import table_of
 
-
-def _check(args: argparse.Namespace, out: _Output) -> int:
-    ds = _dataset(args)
-    rows = [
-        {
-            "statement": v.statement.id,
-            "speaker": v.statement.speaker,
-            "date": str(v.statement.date),
-            "status": v.status.value,
-            "computed": v.computed.quantize(Decimal("0.001")) if v.computed is not None else None,
-            "reason": v.reason,
-        }
-        for v in ds.check_statements()
-    ]
-    out.rows(
-        rows,
-        ["statement", "status", "reason"]
-        if out.format == "text"
-        else ["statement", "speaker", "date", "status", "computed", "reason"],
-        [30, 13, 33],
-    )
-    return 0
+    return _table([{"t": table_of(type(record)), "id": record.id}], ["t", "id"], width).splitlines()[1]
 
 
 def _export(args: argparse.Namespace, out: _Output) -> int:
     from . import export
 
     ds = _dataset(args)
-    writer = {"json": export.export_json, "csv": export.export_csv, "datapackage": export.export_datapackage}[
-        args.format
-    ]
+    writer = {
+        "json": export.export_json,
+        "csv": export.export_csv,
+        "datapackage": export.export_datapackage,
+        "graphml": export.export_graphml,
+    }[args.format]
     written = writer(ds, args.dir)
     out.text(f"wrote {len(written)} files to {args.dir}")
     return 0
@@ -405,43 +791,66 @@ def _format(args: argparse.Namespace, out: _Output) -> int:
     return 0
 
 
+def _values(enum_cls: Any) -> list[str]:
+    return [m.value for m in enum_cls]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kzaz`` command."""
+    from . import __version__
+    from .model import AgreementKind, AgreementStatus, Sector
+
     parser = argparse.ArgumentParser(
         prog="kzaz",
         description="Query the Kazakhstan–Azerbaijan relations dataset.",
-        epilog="Exit codes: 0 success, 1 bad data, 2 bad usage.",
+        epilog="Exit codes: 0 success, 1 bad data or unknown id, 2 bad usage. Options that name a kind, sector, "
+        "country or indicator accept any case.",
     )
+    parser.add_argument("--version", action="version", version=f"kzaz_relations {__version__}")
     parser.add_argument("--data", metavar="PATH", help="use a data folder instead of the packaged dataset")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("overview", help="what the dataset holds: counts, latest events, trade by reporter")
+    p = sub.add_parser("overview", help="what the dataset holds: counts, completeness, latest entries, trade")
     _add_format(p, csv_too=False)
     p.set_defaults(run=_overview)
 
-    p = sub.add_parser("timeline", help="dated events from every table, in order")
+    p = sub.add_parser("timeline", help="dated entries from every table, in order")
     p.add_argument("--from", dest="start", type=_date, metavar="DATE", help="start (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=_date, metavar="DATE", help="end, inclusive")
     p.add_argument(
         "--kind",
         action="append",
-        choices=["agreement", "visit", "meeting", "event", "statement", "council", "milestone"],
-        help="only this kind (repeatable)",
+        type=_choice(["agreement", "visit", "meeting", "event", "statement", "council", "milestone"], "kind"),
+        help="only this kind (repeatable): agreement, visit, meeting, event, statement, council, milestone",
     )
     p.add_argument("--possibly", action="store_true", help="keep entries whose date only overlaps the range")
     _add_format(p)
     p.set_defaults(run=_timeline)
 
     p = sub.add_parser("agreements", help="signed documents, filtered")
-    p.add_argument("--kind", help="treaty, agreement, declaration, memorandum, …")
-    p.add_argument("--sector", help="energy, transport, digital, …")
-    p.add_argument("--country", help="a party's ISO code, e.g. UZ")
+    p.add_argument(
+        "--kind", type=_choice(_values(AgreementKind), "agreement kind"), help="treaty, agreement, memorandum, …"
+    )
+    p.add_argument("--sector", type=_choice(_values(Sector), "sector"), help="energy, transport, digital, …")
+    p.add_argument("--country", type=_choice(_values(Country), "country"), help="a party's ISO code, e.g. UZ")
     p.add_argument("--place", help="city of signing")
-    p.add_argument("--status", help="signed, ratified, in_force, expired")
+    p.add_argument(
+        "--status",
+        type=_choice(_values(AgreementStatus), "agreement status"),
+        help="signed, ratified, in_force, expired",
+    )
+    p.add_argument("--signatory", help="a person's id or name, e.g. tokayev")
+    p.add_argument("--party", help="an organisation's id or name, e.g. socar")
     p.add_argument("--from", dest="start", type=_date, metavar="DATE", help="signed on or after")
     p.add_argument("--to", dest="end", type=_date, metavar="DATE", help="signed on or before")
     _add_format(p)
     p.set_defaults(run=_agreements)
+
+    p = sub.add_parser("people", help="people of the relationship, with their first recorded office")
+    p.add_argument("--country", type=_choice(_values(Country), "country"), help="KZ, AZ, …")
+    p.add_argument("--name", help="part of a name, in any recorded language")
+    _add_format(p)
+    p.set_defaults(run=_people)
 
     p = sub.add_parser("projects", help="joint projects with their milestones and figures")
     _add_format(p)
@@ -451,31 +860,44 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(p)
     p.set_defaults(run=_councils)
 
-    p = sub.add_parser("trade", help="a series of figures by reporter (default: trade turnover)")
-    p.add_argument("--reporter", choices=["KZ", "AZ"], help="whose figures (default: both, side by side)")
-    p.add_argument("--indicator", default=Indicator.TRADE_TURNOVER.value, choices=[i.value for i in Indicator])
-    p.add_argument("--direction", default=Direction.BOTH.value, choices=[d.value for d in Direction])
+    p = sub.add_parser("trade", help="Kazakhstan's and Azerbaijan's figures side by side (default: trade turnover)")
+    p.add_argument(
+        "--reporter", type=_choice(["KZ", "AZ"], "reporter"), help="one side's series instead, with its observations"
+    )
+    p.add_argument(
+        "--indicator",
+        default=Indicator.TRADE_TURNOVER.value,
+        type=_choice(_values(Indicator), "indicator"),
+        help="what to show",
+    )
+    p.add_argument(
+        "--direction",
+        type=_choice(_values(Direction), "direction"),
+        help="kz_to_az, az_to_kz or both (default: every one with data)",
+    )
     p.add_argument("--part-year", action="store_true", help="part-year periods instead of full years")
     _add_format(p)
     p.set_defaults(run=_trade)
 
-    p = sub.add_parser("show", help="one record with its sources and related records")
+    p = sub.add_parser("show", help="one record: its fields, sources, verdict and linked records")
     p.add_argument("id")
     _add_format(p, csv_too=False)
     p.set_defaults(run=_show)
 
-    p = sub.add_parser("search", help="find records by words, across tables")
+    p = sub.add_parser("search", help="find records by words, across tables and languages")
     p.add_argument("text", nargs="+")
     p.add_argument("--limit", type=_count, default=20, help="at most this many hits (default 20)")
+    p.add_argument("--table", action="append", help="only this table (repeatable)")
     _add_format(p)
     p.set_defaults(run=_search)
 
-    p = sub.add_parser("check", help="verdicts on the quantitative statements")
+    p = sub.add_parser("check", help="verdicts on the quantitative statements, now and when said")
+    p.add_argument("id", nargs="?", help="explain one statement's verdict")
     _add_format(p)
     p.set_defaults(run=_check)
 
-    p = sub.add_parser("export", help="write the dataset as json, csv or a Frictionless datapackage")
-    p.add_argument("format", choices=["json", "csv", "datapackage"])
+    p = sub.add_parser("export", help="write the dataset as json, csv, a Frictionless datapackage or graphml")
+    p.add_argument("format", type=_choice(["json", "csv", "datapackage", "graphml"], "export format"))
     p.add_argument("dir")
     p.set_defaults(run=_export)
 
@@ -486,7 +908,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.set_defaults(run=_validate)
 
-    p = sub.add_parser("format", help="rewrite a data folder in canonical form")
+    p = sub.add_parser("format", help="check a data folder, then rewrite it in canonical form with its SHA256SUMS")
     p.add_argument("path")
     p.add_argument("--check", action="store_true", help="only report files not in canonical form (exit 1)")
     p.set_defaults(run=_format)
@@ -498,11 +920,21 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
-    except SystemExit as exc:  # argparse exits on --help (0) and on bad usage (2)
+    except SystemExit as exc:  # argparse exits on --help/--version (0) and on bad usage (2)
         return exc.code if isinstance(exc.code, int) else 2
+    if getattr(args, "run", None) is None:  # bare `kzaz`: the list of commands
+        parser.print_help()
+        return 0
     out = _Output(args, sys.stdout)
     try:
         code: int = args.run(args, out)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`kzaz timeline | head -1`): stop quietly. Point stdout at
+        # devnull so the interpreter's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except DataError as exc:
         print(f"kzaz: {exc}", file=sys.stderr)
         return 1
@@ -512,6 +944,4 @@ def main(argv: Iterable[str] | None = None) -> int:
     except (ValueError, KeyError, TypeError) as exc:
         print(f"kzaz: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return 0
     return code

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pathlib import Path
 
+    from ._links import Completeness
     from ._search import SearchHit, SearchResults
     from ._time import TimelineEntry
     from .errors import Problem
@@ -288,6 +289,23 @@ class Dataset:
         index = self._cached("cited_by", lambda: build_cited_by(self))
         sid = source if isinstance(source, str) else source.id
         return tuple(index.get(sid, ()))
+
+    def completeness(self) -> Completeness:
+        """How many of the documents reported signed at visits and meetings the dataset identifies.
+
+        Where a source gives a count ("15 documents were signed"), the visit or meeting keeps
+        it in ``documents_reported``; the identified documents are the agreements tied to it.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> c = kz.load().completeness()
+            >>> row = next(r for r in c.counts if r.record.id == "visit-nazarbayev-baku-2005-05")
+            >>> row.reported, row.identified, row.missing
+            (6, 6, 0)
+        """
+        from ._links import completeness
+
+        return completeness(self)
 
     def to_networkx(self) -> Any:
         """The dataset as a :class:`networkx.MultiDiGraph`: a node per record, an edge per reference
