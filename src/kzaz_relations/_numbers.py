@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["UNSET", "check", "mirror", "observations_for", "series"]
 
-_OFFICIAL = frozenset({ReporterKind.STATISTICS, ReporterKind.CUSTOMS, ReporterKind.MINISTRY})
+_OFFICIAL = frozenset({ReporterKind.STATISTICS, ReporterKind.CUSTOMS, ReporterKind.CENTRAL_BANK, ReporterKind.MINISTRY})
 _UNSET = UNSET
 
 

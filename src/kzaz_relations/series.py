@@ -56,6 +56,7 @@ _SCALES: dict[Unit, tuple[str, Decimal]] = {
 _KIND_PRIORITY = {
     ReporterKind.STATISTICS: 0,
     ReporterKind.CUSTOMS: 1,
+    ReporterKind.CENTRAL_BANK: 1,
     ReporterKind.MINISTRY: 2,
     ReporterKind.HEAD_OF_STATE: 3,
     ReporterKind.OFFICIAL: 3,

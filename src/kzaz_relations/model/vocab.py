@@ -442,6 +442,8 @@ class ReporterKind(enum.StrEnum):
     "A national statistics office."
     CUSTOMS = "customs"
     "A customs service."
+    CENTRAL_BANK = "central_bank"
+    "A central bank (balance-of-payments and investment statistics)."
     MINISTRY = "ministry"
     "A ministry or government agency."
     HEAD_OF_STATE = "head_of_state"
