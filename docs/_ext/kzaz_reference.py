@@ -4,7 +4,7 @@ On ``builder-inited`` it loads :func:`kzaz_relations.load` and writes MyST Markd
 pages into ``docs/generated/`` (git-ignored):
 
 * ``dataset-reference.md``: what the dataset holds, its known gaps, and a table of contents;
-* one page per part: agreements, councils and meetings, visits, projects with their
+* one page per part: agreements, people, organisations, councils and meetings, visits, projects with their
   milestones and key figures, trade by reporter (with an SVG chart), other figures,
   statements with their check verdicts, events, and sources;
 * ``citation.md``: how to cite the dataset, from its metadata (included by ``cite.md``).
@@ -31,6 +31,8 @@ GENERATED = "generated"
 # Pages of the reference, in reading order: (file stem, title).
 PAGES = (
     ("agreements", "Agreements"),
+    ("people", "People"),
+    ("organizations", "Organisations"),
     ("councils", "Councils and their meetings"),
     ("visits", "Visits"),
     ("projects", "Projects"),
@@ -115,10 +117,14 @@ class Writer:
 
     def agreements(self) -> str:
         ds = self.ds
+        tagged = sum(1 for a in ds.agreements if any(t.language in ("ru", "kk", "az") for t in a.titles))
         out = [
             "# Agreements\n",
             "Every signed document in the dataset, in order of signing. *Context* names the visit "
-            "or council meeting during which it was signed.\n",
+            "or council meeting during which it was signed. *Official titles* lists the languages in which "
+            f"a source publishes the document's title ({tagged} of {len(ds.agreements)} agreements have one in "
+            "Russian, Kazakh or Azerbaijani); the titles themselves are in the record "
+            "(`Agreement.titles`).\n",
         ]
         rows = []
         for a in sorted(ds.agreements, key=lambda a: (a.signed, a.id)):
@@ -134,11 +140,78 @@ class Writer:
                     cell(a.status.value) + (f" ({cell(a.in_force)})" if a.in_force else ""),
                     code(context) if context else "",
                     cell([ds.name_of(x) for x in a.signatories]),
+                    cell(sorted({t.language for t in a.titles})),
                     self.sources(a),
                 ]
             )
-        headers = ["Signed", "Title", "Id", "Kind", "Place", "Sectors", "Status", "Context", "Signatories", "Sources"]
+        headers = [
+            "Signed",
+            "Title",
+            "Id",
+            "Kind",
+            "Place",
+            "Sectors",
+            "Status",
+            "Context",
+            "Signatories",
+            "Official titles",
+            "Sources",
+        ]
         out.append(table(headers, rows))
+        return "\n".join(out)
+
+    def people(self) -> str:
+        ds = self.ds
+        out = [
+            "# People\n",
+            "The people the records refer to: visitors, speakers, signatories, co-chairs and the "
+            "officials who gave figures. *Names* gives the forms a source publishes, by language; "
+            "*Offices* the posts the dataset records, with their dates as far as a source shows them "
+            "(*attested* marks a date on which a source shows the person in the post).\n",
+        ]
+        rows = []
+        for p in sorted(ds.people, key=lambda p: p.name):
+            offices = []
+            for o in p.offices:
+                span = " – ".join(str(d) for d in (o.since, o.until) if d is not None)
+                when = span or (f"attested {o.attested}" if o.attested else "")
+                offices.append(o.title + (f" ({when})" if when else ""))
+            rows.append(
+                [
+                    cell(p.name),
+                    self.mark("people", p),
+                    cell(p.country.value if p.country else None),
+                    cell([f"{n.language}: {n.text}" for n in p.names if n.text != p.name]),
+                    cell(offices),
+                    str(len(ds.related(p))),
+                    self.sources(p),
+                ]
+            )
+        out.append(table(["Name", "Id", "Country", "Names", "Offices", "Linked records", "Sources"], rows))
+        return "\n".join(out)
+
+    def organizations(self) -> str:
+        ds = self.ds
+        out = [
+            "# Organisations\n",
+            "The states, governments, ministries, agencies, companies, cities, universities and media "
+            "the records refer to: agreement parties, project participants, the bodies that gave "
+            "figures and the organisations of people's offices.\n",
+        ]
+        rows = [
+            [
+                cell(o.name),
+                self.mark("organizations", o),
+                cell(o.kind.value),
+                cell(o.country.value if o.country else None),
+                code(o.parent) if o.parent else "",
+                cell([f"{n.language}: {n.text}" for n in o.names if n.text != o.name]),
+                str(len(ds.related(o))),
+                self.sources(o),
+            ]
+            for o in sorted(ds.organizations, key=lambda o: o.name)
+        ]
+        out.append(table(["Name", "Id", "Kind", "Country", "Part of", "Names", "Linked records", "Sources"], rows))
         return "\n".join(out)
 
     def councils(self) -> str:
@@ -197,6 +270,21 @@ class Writer:
             "*Agreements* counts the agreements the dataset ties to the visit; *documents reported* "
             "is the count a source gives, where it gives one.\n",
         ]
+        complete = ds.completeness()
+        out.append(
+            f"**Documents identified: {complete.identified} of {complete.reported} reported** "
+            f"({complete.share:.0%}) over the visits and meetings for which a source gives a count:\n"
+        )
+        out.append(
+            table(
+                ["Visit or meeting", "Reported", "Identified", "Not identified"],
+                [
+                    [code(c.record.id), str(c.reported), str(min(c.identified, c.reported)), str(c.missing)]
+                    for c in complete.counts
+                ],
+            )
+        )
+        out.append("**All visits**\n")
         rows = []
         for v in sorted(ds.visits, key=lambda v: (v.start, v.id)):
             signed = len(ds.agreements.where(visit=v.id))
@@ -470,6 +558,10 @@ class Writer:
             cell(info.description) + "\n",
             "## Records by table\n",
             table(["Table", "Records"], counts),
+            "## Completeness\n",
+            f"Documents identified: **{ds.completeness().identified} of {ds.completeness().reported} "
+            "reported** signed at the visits and meetings for which a source gives a count (see "
+            "{doc}`visits`).\n",
             "## Known gaps\n",
             "What the dataset is known to be missing (`DatasetInfo.gaps`):\n",
         ]
@@ -578,6 +670,8 @@ def generate(srcdir: Path) -> dict[str, str]:
         files["trade-turnover.svg"] = chart
     builders = {
         "agreements": writer.agreements,
+        "people": writer.people,
+        "organizations": writer.organizations,
         "councils": writer.councils,
         "visits": writer.visits,
         "projects": writer.projects,

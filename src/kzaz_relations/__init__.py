@@ -5,7 +5,7 @@ Load the packaged dataset with :func:`load` and ask it questions::
     >>> import kzaz_relations as kz
     >>> ds = kz.load()
     >>> ds.agreements["declaration-strategic-relations-allied-interaction-2022"].signed
-    PartialDate(year=2022, month=8, day=24)
+    PartialDate.parse('2022-08-24')
 
 Names are imported on first use, so ``import kzaz_relations`` stays cheap: it loads
 neither cattrs nor the data until they are needed.

@@ -310,7 +310,7 @@ def structure(data: Any, cls: type[T], *, file: str | None = None, root: str = "
     Example:
         >>> from kzaz_relations import PartialDate
         >>> structure("2024-03-11", PartialDate)
-        PartialDate(year=2024, month=3, day=11)
+        PartialDate.parse('2024-03-11')
         >>> structure("2024-13-01", PartialDate)
         Traceback (most recent call last):
         ...

@@ -229,7 +229,7 @@ def agreements(
         sectors=_set_of(st.sampled_from(Sector)),
         citations=_cites(source_ids),
         place=_opt(texts(20)),
-        titles=_tuple_of(monolingual_texts()),
+        titles=_tuple_of(monolingual_texts().filter(lambda t: t.language != "en")),
         parties=_tuple_of(ids()),
         signatories=_tuple_of(ids()),
         visit=visit_ids if visit_ids is not None else _opt(ids()),

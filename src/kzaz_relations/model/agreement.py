@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 from attrs import validators as v
 
@@ -14,7 +16,8 @@ from ._base import (
     _opt,
     _set_of,
     _text,
-    _texts,
+    _tuple_of,
+    _unique,
     ref,
     refs,
 )
@@ -25,6 +28,11 @@ from .vocab import (
     Country,
     Sector,
 )
+
+
+def _not_english(instance: Any, attribute: attrs.Attribute[Any], value: tuple[MonolingualText, ...]) -> None:
+    if any(t.language == "en" for t in value):
+        raise ValueError("titles holds the titles in the parties' languages; the English title is the title field")
 
 
 @attrs.frozen(kw_only=True)
@@ -41,7 +49,7 @@ class Agreement:
     id: str = attrs.field(validator=_id)
     "Unique id in the agreements table."
     title: str = attrs.field(validator=_text)
-    "The official title in English, as published."
+    "The title in English: the official English title where one is published, else a faithful translation."
     kind: AgreementKind = attrs.field(validator=v.instance_of(AgreementKind))
     "What kind of document it is."
     signed: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
@@ -54,8 +62,10 @@ class Agreement:
     "The sources that support the record."
     place: str | None = attrs.field(default=None, validator=_opt(_text))
     "The city where it was signed."
-    titles: tuple[MonolingualText, ...] = _texts()
-    "Its official titles, each in the language a source publishes it in (``ru``, ``kk``, ``az``, ``en``…)."
+    titles: tuple[MonolingualText, ...] = attrs.field(
+        default=(), validator=[_tuple_of(v.instance_of(MonolingualText)), _unique, _not_english]
+    )
+    "Its official titles in the parties' languages (``ru``, ``kk``, ``az``…), each as a source publishes it."
     parties: tuple[str, ...] = refs("organizations")
     "The ids of the parties (:class:`Organization` records: states, governments, ministries, companies)."
     signatories: tuple[str, ...] = refs("people")
@@ -76,7 +86,7 @@ class Agreement:
     def title_in(self, language: str) -> str | None:
         """The official title in a language (ISO 639-1), or ``None`` if no source gives one.
 
-        ``"en"`` falls back to :attr:`title` when no English official title is recorded.
+        ``"en"`` gives :attr:`title` (English titles are not repeated in :attr:`titles`).
 
         Example:
             >>> import kzaz_relations as kz

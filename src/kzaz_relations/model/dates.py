@@ -60,7 +60,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
 
 
 @functools.total_ordering
-@attrs.frozen(kw_only=True, order=False)
+@attrs.frozen(kw_only=True, order=False, repr=False)
 class PartialDate:
     """A date known to the year, the month or the day.
 
@@ -159,6 +159,9 @@ class PartialDate:
     def __str__(self) -> str:
         return self.isoformat()
 
+    def __repr__(self) -> str:
+        return f"PartialDate.parse({self.isoformat()!r})"
+
     def _key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
@@ -207,7 +210,7 @@ def _check_period(instance: Period, attribute: attrs.Attribute[Any], value: Part
 
 
 @functools.total_ordering
-@attrs.frozen(kw_only=True, order=False)
+@attrs.frozen(kw_only=True, order=False, repr=False)
 class Period:
     """A closed range of partial dates: what a statistic covers.
 
@@ -292,6 +295,9 @@ class Period:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"Period.parse({self.isoformat()!r})"
 
     def _key(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
         return (self.start._key(), self.end._key())
