@@ -9,11 +9,12 @@ from __future__ import annotations
 import enum
 import json
 import re
+import types
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from types import SimpleNamespace
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -24,7 +25,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_unstructure_fn
 
 from .errors import Problem, ValidationError
 from .model import PartialDate, Period
@@ -62,16 +63,31 @@ def _unstructure_decimal(value: Decimal) -> str:
     return format(value, "f")
 
 
+# Dates and periods repeat a lot and are immutable: each text is parsed once.
+_DATES: dict[str, PartialDate] = {}
+_PERIODS: dict[str, Period] = {}
+
+
 def _structure_date(value: Any, _: type[Any]) -> PartialDate:
     if type(value) is not str:
         raise TypeError(f"expected a date as text, got {type(value).__name__} {value!r:.60}")
-    return PartialDate.parse(value)
+    found = _DATES.get(value)
+    if found is None:
+        found = PartialDate.parse(value)
+        if len(_DATES) < 100_000:
+            _DATES[value] = found
+    return found
 
 
 def _structure_period(value: Any, _: type[Any]) -> Period:
     if type(value) is not str:
         raise TypeError(f"expected a period as text, got {type(value).__name__} {value!r:.60}")
-    return Period.parse(value)
+    found = _PERIODS.get(value)
+    if found is None:
+        found = Period.parse(value)
+        if len(_PERIODS) < 100_000:
+            _PERIODS[value] = found
+    return found
 
 
 @cache
@@ -103,12 +119,63 @@ def _sort_key(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
+def _value_checks(validator: Any) -> Any:
+    """An attrs validator without its type checks (``instance_of``), which the converter's
+    hooks already guarantee; ``None`` if nothing else is left. Unknown validators are kept."""
+    if validator is None:
+        return None
+    if isinstance(validator, list | tuple):
+        parts = [p for p in (_value_checks(v) for v in validator) if p is not None]
+        return None if not parts else parts[0] if len(parts) == 1 else attrs.validators.and_(*parts)
+    kind = type(validator).__name__
+    if kind == "_InstanceOfValidator":
+        return None
+    if kind == "_AndValidator" and hasattr(validator, "_validators"):
+        return _value_checks(list(validator._validators))
+    if kind == "_OptionalValidator" and hasattr(validator, "validator"):
+        inner = _value_checks(validator.validator)
+        return None if inner is None else attrs.validators.optional(inner)
+    if kind == "_DeepIterable" and hasattr(validator, "member_validator"):
+        member = _value_checks(validator.member_validator)
+        outer = _value_checks(validator.iterable_validator)
+        if member is None and outer is None:
+            return None
+        checks = []
+        if outer is not None:
+            checks.append(outer)
+        if member is not None:
+            checks.append(attrs.validators.deep_iterable(member_validator=member))
+        return checks[0] if len(checks) == 1 else attrs.validators.and_(*checks)
+    return validator
+
+
+_new = object.__new__
+_set = object.__setattr__
+_ABSENT = object()
+
+
+def _hook_of(converter: cattrs.Converter, t: Any) -> tuple[Any, Any, bool]:
+    """``(hook, type, optional)`` for a field: ``X | None`` is unwrapped (``None`` is handled by
+    the caller) and a plain ``str`` gets no hook (the caller checks the type inline)."""
+    optional = False
+    if get_origin(t) in (Union, types.UnionType):
+        args = [a for a in get_args(t) if a is not type(None)]
+        if len(args) == 1 and len(get_args(t)) == 2:
+            t, optional = args[0], True
+    if t is str:
+        return None, t, optional
+    return converter.get_structure_hook(t), t, optional
+
+
 class _Structurer:
     """Structures attrs classes, reporting every bad field at once with its name.
 
-    Valid data takes cattrs' generated fast path. When that fails, the slow path
-    structures each field on its own and runs each attrs validator on its own, so the
-    error tree names every failing field (and not only the first one ``__init__`` hit).
+    Valid data takes the fast path: each field goes through the converter's hook for its
+    type (which rejects a wrong type), the instance is built directly, and only the
+    validators that check more than the type run (ids, non-empty text, order, uniqueness…).
+    When anything fails, the slow path structures each field on its own and runs each attrs
+    validator on its own, so the error tree names every failing field (and not only the
+    first one ``__init__`` hit).
     """
 
     def __init__(self, converter: cattrs.Converter, cls: type[Any]) -> None:
@@ -116,15 +183,41 @@ class _Structurer:
         self.cls = cls
         self.fields = attrs.fields(attrs.resolve_types(cls))
         self.names = frozenset(a.name for a in self.fields)
-        self.fast = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        self.plan = [(a.name, *_hook_of(converter, a.type), a.default) for a in self.fields]
+        self.checks = [(a.name, check, a) for a in self.fields if (check := _value_checks(a.validator)) is not None]
+        self.post_init = getattr(cls, "__attrs_post_init__", None)
 
     def __call__(self, value: Any, _: type[Any]) -> Any:
         if type(value) is not dict:
             raise TypeError(f"expected an object for {self.cls.__name__}, got {type(value).__name__}")
         try:
-            return self.fast(value, self.cls)
+            return self.fast(value)
         except Exception:  # noqa: BLE001 - the slow path reports it precisely
             return self.slow(value)
+
+    def fast(self, value: dict[str, Any]) -> Any:
+        if not value.keys() <= self.names:
+            raise ValueError("unknown keys")
+        obj = _new(self.cls)
+        for name, hook, t, optional, default in self.plan:
+            raw = value.get(name, _ABSENT)
+            if raw is _ABSENT:
+                if default is attrs.NOTHING:
+                    raise KeyError(name)
+                _set(obj, name, default)
+            elif raw is None and optional:
+                _set(obj, name, None)
+            elif hook is None:  # a str field: the strict str hook, inlined
+                if type(raw) is not str:
+                    raise TypeError(name)
+                _set(obj, name, raw)
+            else:
+                _set(obj, name, hook(raw, t))
+        for name, check, a in self.checks:
+            check(obj, a, getattr(obj, name))
+        if self.post_init is not None:
+            self.post_init(obj)
+        return obj
 
     def slow(self, value: dict[str, Any]) -> Any:
         errors: list[Exception] = []
@@ -257,6 +350,11 @@ def make_converter() -> cattrs.Converter:
 
 
 def _structure_items(c: cattrs.Converter, value: Any, item: Any, t: Any) -> tuple[Any, ...]:
+    hook = c.get_structure_hook(item)
+    try:
+        return tuple([hook(x, item) for x in value])
+    except Exception:  # noqa: BLE001 - structure each item on its own to name every bad one
+        pass
     out: list[Any] = []
     errors: list[Exception] = []
     for i, x in enumerate(value):
