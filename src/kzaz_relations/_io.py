@@ -99,8 +99,13 @@ def parse_json(data: bytes | str, file: str | None = None) -> Any:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise fail(f"not UTF-8 at byte {exc.start}") from None
+        # Strict UTF-8 decoding never yields a surrogate: only a \u escape can bring one in.
+        may_hold_surrogates = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
     else:
         text = data
+        may_hold_surrogates = ("\\u" in text and _SURROGATE_ESCAPE.search(text) is not None) or (
+            _SURROGATE.search(text) is not None
+        )
     if text.startswith("\ufeff"):
         raise fail("starts with a byte-order mark; save it as UTF-8 without BOM")
     try:
@@ -116,7 +121,7 @@ def parse_json(data: bytes | str, file: str | None = None) -> Any:
     if isinstance(result, dict | list) and _too_deep(result):
         raise fail(f"nested deeper than {MAX_DEPTH} levels")
     # A \ud800-style escape decodes to a lone surrogate, which cannot be written back as UTF-8.
-    if _SURROGATE_ESCAPE.search(text) or _SURROGATE.search(text):
+    if may_hold_surrogates:
         where = _lone_surrogate(result, "$")
         if where is not None:
             raise DataFormatError(
