@@ -7,6 +7,7 @@ with exactly the same checks.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -559,9 +560,8 @@ def _rebuild(info: DatasetInfo, tables: dict[str, tuple[Any, ...]]) -> Dataset:
 def _read(folder: str | Traversable, *, check_links: bool) -> Dataset:
     from pathlib import Path
 
-    from ._integrity import check
     from ._io import MAX_FILE_BYTES, parse_json
-    from .errors import DataFormatError, IntegrityError, Problem, ValidationError
+    from .errors import DataFormatError, Problem
 
     if isinstance(folder, str):
         folder = Path(folder)
@@ -615,6 +615,21 @@ def _read(folder: str | Traversable, *, check_links: bool) -> Dataset:
             )
         )
         raise DataFormatError(problems, f"{len(problems)} problem(s) in the data")
+    # Loading allocates many small objects that all survive: the cyclic garbage collector
+    # would walk them again and again for nothing, so it pauses for the load.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _finish(parsed, problems)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _finish(parsed: dict[str, Any], problems: list[Problem]) -> Dataset:
+    from ._integrity import check
+    from .errors import DataFormatError, IntegrityError, ValidationError
+
     info, records, raw_ids, structural = _structure_all(parsed)
     if problems:
         # A file that cannot be read leaves references into it unresolvable: report what the
