@@ -36,6 +36,7 @@ from typing import Any
 GET_ID = "declaration-strategic-relations-allied-interaction-2022"
 "A packaged agreement id used for every ``get``."
 
+
 def _table_files() -> tuple[str, ...]:
     from kzaz_relations.model.tables import TABLE_NAMES
 
