@@ -63,31 +63,26 @@ def _unstructure_decimal(value: Decimal) -> str:
     return format(value, "f")
 
 
-# Dates and periods repeat a lot and are immutable: each text is parsed once.
-_DATES: dict[str, PartialDate] = {}
-_PERIODS: dict[str, Period] = {}
+def _cached_text_hook(parse: Callable[[str], T], what: str) -> Callable[[Any, type[Any]], T]:
+    """A hook reading ``what`` from its ISO text; values repeat a lot and are immutable, so each
+    distinct text is parsed once."""
+    cache: dict[str, T] = {}
+
+    def hook(value: Any, _: type[Any]) -> T:
+        if type(value) is not str:
+            raise TypeError(f"expected {what} as text, got {type(value).__name__} {value!r:.60}")
+        found = cache.get(value)
+        if found is None:
+            found = parse(value)
+            if len(cache) < 100_000:
+                cache[value] = found
+        return found
+
+    return hook
 
 
-def _structure_date(value: Any, _: type[Any]) -> PartialDate:
-    if type(value) is not str:
-        raise TypeError(f"expected a date as text, got {type(value).__name__} {value!r:.60}")
-    found = _DATES.get(value)
-    if found is None:
-        found = PartialDate.parse(value)
-        if len(_DATES) < 100_000:
-            _DATES[value] = found
-    return found
-
-
-def _structure_period(value: Any, _: type[Any]) -> Period:
-    if type(value) is not str:
-        raise TypeError(f"expected a period as text, got {type(value).__name__} {value!r:.60}")
-    found = _PERIODS.get(value)
-    if found is None:
-        found = Period.parse(value)
-        if len(_PERIODS) < 100_000:
-            _PERIODS[value] = found
-    return found
+_structure_date = _cached_text_hook(PartialDate.parse, "a date")
+_structure_period = _cached_text_hook(Period.parse, "a period")
 
 
 @cache

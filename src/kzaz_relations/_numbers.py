@@ -137,9 +137,9 @@ def mirror(
     known_by: PartialDate | str | int | None,
 ) -> Mirror:
     """See :meth:`Dataset.mirror <kzaz_relations.Dataset.mirror>`."""
-    sides = {}
-    for country in (Country.KZ, Country.AZ):
-        sides[country] = series(
+
+    def side(country: Country, in_unit: Unit | str | None) -> Series:
+        return series(
             ds,
             indicator,
             reporter=country,
@@ -147,23 +147,13 @@ def mirror(
             reporter_kinds=reporter_kinds,
             full_year=full_year,
             project=None,
-            unit=unit,
+            unit=in_unit,
             known_by=known_by,
         )
-    kz, az = sides[Country.KZ], sides[Country.AZ]
-    if unit is None and kz.unit is not None and az.unit is not None and kz.unit is not az.unit:
-        # Put both sides in one unit: the one Kazakhstan's figures use.
-        az = series(
-            ds,
-            indicator,
-            reporter=Country.AZ,
-            direction=direction,
-            reporter_kinds=reporter_kinds,
-            full_year=full_year,
-            project=None,
-            unit=kz.unit,
-            known_by=known_by,
-        )
+
+    kz = side(Country.KZ, unit)
+    # Both sides in one unit: the one asked for, else the one Kazakhstan's figures use.
+    az = side(Country.AZ, unit if unit is not None else kz.unit)
     return Mirror(kz, az)
 
 

@@ -70,8 +70,21 @@ class Office:
         return None
 
 
+class _Named:
+    """``name_in`` for records with a ``name`` and language-tagged ``names``."""
+
+    __slots__ = ()
+    name: str
+    names: tuple[MonolingualText, ...]
+
+    def name_in(self, language: str) -> str | None:
+        """The name in a language (ISO 639-1), or ``None``; ``"en"`` falls back to :attr:`name`."""
+        found = _in_language(self.names, language)
+        return found if found is not None or language != "en" else self.name
+
+
 @attrs.frozen(kw_only=True)
-class Person:
+class Person(_Named):
     """A person of the relationship: a head of state, a minister, an ambassador…
 
     Visits, statements, signatures, council co-chairs and reported figures refer to people by id.
@@ -98,18 +111,13 @@ class Person:
     summary: str | None = attrs.field(default=None, validator=_opt(_text))
     "Who the person is, in the dataset's own words."
 
-    def name_in(self, language: str) -> str | None:
-        """The name in a language (ISO 639-1), or ``None``; ``"en"`` falls back to :attr:`name`."""
-        found = _in_language(self.names, language)
-        return found if found is not None or language != "en" else self.name
-
     def offices_on(self, day: PartialDate | str | int) -> tuple[Office, ...]:
         """The posts certainly held on ``day``."""
         return tuple(o for o in self.offices if o.held_on(day))
 
 
 @attrs.frozen(kw_only=True)
-class Organization:
+class Organization(_Named):
     """A body of the relationship: a state, a government, a ministry, a company, a city, an outlet…
 
     Agreement parties, project participants and the bodies that report figures refer to
@@ -138,8 +146,3 @@ class Organization:
     "The id of the organisation it is part of (a ministry's government, a company's holding)."
     summary: str | None = attrs.field(default=None, validator=_opt(_text))
     "What it is, in the dataset's own words."
-
-    def name_in(self, language: str) -> str | None:
-        """The name in a language (ISO 639-1), or ``None``; ``"en"`` falls back to :attr:`name`."""
-        found = _in_language(self.names, language)
-        return found if found is not None or language != "en" else self.name
