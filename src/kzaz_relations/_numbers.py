@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .dataset import UNSET
+from ._sentinels import UNSET
 from .model import (
     Claim,
     Comparison,

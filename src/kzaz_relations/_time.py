@@ -92,8 +92,6 @@ def timeline(
 
 def as_of(ds: Dataset, day: PartialDate | str | int) -> Dataset:
     """See :meth:`Dataset.as_of <kzaz_relations.Dataset.as_of>`."""
-    from .dataset import Dataset
-
     limit = PartialDate.of(day).latest
     first_meeting: dict[str, PartialDate] = {}
     for m in ds.meetings:
@@ -147,7 +145,7 @@ def as_of(ds: Dataset, day: PartialDate | str | int) -> Dataset:
                 rows[n] = ref.prune(r, alive)
     cited = {c.source for rows in kept.values() for r in rows for _, c in citations_of(r)}
     kept["sources"] = [s for s in ds.sources if s.id in cited]
-    return Dataset(ds.info, **kept)
+    return type(ds)(ds.info, **kept)
 
 
 def _began(start: PartialDate | None, limit: datetime.date) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
+from ._sentinels import UNSET
 from .model import Country, Direction, Indicator, PartialDate, ReporterKind, Unit
 from .model.tables import TABLE_NAMES, table_class
 from .table import Table
@@ -61,8 +62,6 @@ METADATA_FILE: Final = "metadata.json"
 
 R = TypeVar("R")
 
-UNSET: Any = object()
-"The default of ``reporter`` in :meth:`Dataset.series`: not given (any single reporter)."
 _UNSET = UNSET
 
 
