@@ -39,6 +39,7 @@ LAYER = {
     "__init__": 7,
     "__main__": 7,
     "_version": 0,
+    "_lazy": 0,
 }
 
 

@@ -1,0 +1,31 @@
+"""Module-level ``__getattr__``/``__dir__`` for packages that import on first use (PEP 562)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+
+def lazy_attributes(
+    package: str, lazy: Mapping[str, str], namespace: dict[str, Any]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """Return ``(__getattr__, __dir__)`` for *package*.
+
+    *lazy* maps each public name to the (relative) module that defines it; the
+    first access imports that module and caches the value in *namespace*, the
+    package's ``globals()``, so later look-ups never come back here.
+    """
+
+    def __getattr__(name: str) -> Any:
+        module = lazy.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, package), name)
+        namespace[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*namespace, *lazy})
+
+    return __getattr__, __dir__
