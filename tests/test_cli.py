@@ -215,6 +215,21 @@ def test_show_renders_text_not_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert urls and all(u.startswith("https://") and " " not in u for u in urls)  # whole, on their own line
 
 
+def test_show_names_every_reference_by_its_record(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reference prints as the referenced record's title or name, then its id."""
+    monkeypatch.setenv("COLUMNS", "300")
+    ds = kz.load()
+    o = next(o for o in ds.observations if o.project is not None)
+    _, out, _ = run(capsys, "show", o.id)
+    project = ds.projects[o.project]
+    assert f"{project.name} ({project.id})" in out
+    a = next(a for a in ds.agreements if a.visit is not None)
+    _, out, _ = run(capsys, "show", a.id)
+    assert f"visits {ds.visits[a.visit].to_country.label} ({a.visit})" in out
+
+
 def test_show_lists_what_cites_a_source_and_a_statement_verdict(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "show", "report-az-tokayev-interview-2024")
     assert "Cited by" in out and "tokayev-interview-2024-trade-growth" in out

@@ -632,6 +632,17 @@ def _kv(key: str, value: str, width: int, indent: int = 2, key_width: int = 13) 
     return [lead + wrapped[0], *(" " * len(lead) + w for w in wrapped[1:])]
 
 
+def _ref_label(ds: Dataset, tables: tuple[str, ...], rid: str) -> str:
+    """How a referenced record is named in ``show``: its title or name (the id if no table holds it)."""
+    from ._links import label
+
+    for name in tables:
+        target = ds.table(name).get(rid)
+        if target is not None:
+            return label(ds, target)
+    return rid
+
+
 def _field_lines(ds: Dataset, record: Any, width: int, indent: int = 2) -> list[str]:
     """The fields of a record as indented text; nested records become indented blocks."""
     import attrs
@@ -647,7 +658,9 @@ def _field_lines(ds: Dataset, record: Any, width: int, indent: int = 2) -> list[
         if a.name in refs:
             ids = value if isinstance(value, tuple) else (value,)
             for n, rid in enumerate(ids):
-                lines += _kv(a.name if n == 0 else "", f"{ds.name_of(rid)} ({rid})", width, indent)
+                lines += _kv(
+                    a.name if n == 0 else "", f"{_ref_label(ds, refs[a.name].targets, rid)} ({rid})", width, indent
+                )
         elif isinstance(value, tuple) and value and isinstance(value[0], MonolingualText):
             for n, t in enumerate(value):
                 lines += _kv(a.name if n == 0 else "", f"[{t.language}] {t.text}", width, indent)
