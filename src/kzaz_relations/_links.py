@@ -137,7 +137,15 @@ def to_networkx(ds: Dataset) -> Any:
 
 @attrs.frozen
 class DocumentCount:
-    """How many documents a source says were signed at a visit or meeting, and how many the dataset ties to it."""
+    """How many documents a source says were signed at a visit or meeting, and how many the dataset ties to it.
+
+    Example:
+        >>> import kzaz_relations as kz
+        >>> counts = {c.record.id: c for c in kz.load().completeness().counts}
+        >>> c = counts["tokayev-state-visit-azerbaijan-2024-03"]
+        >>> c.reported, c.missing == c.reported - c.identified
+        (14, True)
+    """
 
     record: Any
     "The :class:`~kzaz_relations.Visit` or :class:`~kzaz_relations.CouncilMeeting`."
@@ -178,7 +186,12 @@ class Completeness:
 
     @property
     def share(self) -> float:
-        """``identified / reported`` (1.0 when nothing is reported)."""
+        """``identified / reported`` (1.0 when nothing is reported).
+
+        Example:
+            >>> Completeness(()).share
+            1.0
+        """
         return self.identified / self.reported if self.reported else 1.0
 
 

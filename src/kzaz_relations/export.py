@@ -327,6 +327,14 @@ def export_graphml(dataset: Dataset, path: str | PathLike[str]) -> list[Path]:
     """Write :meth:`Dataset.to_networkx() <kzaz_relations.Dataset.to_networkx>` as ``kzaz_relations.graphml``.
 
     GraphML is read by Gephi, yEd, Neo4j (APOC) and networkx. Needs the ``graph`` extra.
+
+    Example:
+        >>> import tempfile, networkx as nx
+        >>> import kzaz_relations as kz
+        >>> ds = kz.load()
+        >>> [path] = export_graphml(ds, tempfile.mkdtemp())
+        >>> nx.read_graphml(path).number_of_nodes() == ds.to_networkx().number_of_nodes()
+        True
     """
     import networkx as nx
 

@@ -307,7 +307,14 @@ class Series:
 
 @attrs.frozen
 class MirrorRow:
-    """One period of a :class:`Mirror`: each reporter's value side by side."""
+    """One period of a :class:`Mirror`: each reporter's value side by side.
+
+    Example:
+        >>> import kzaz_relations as kz
+        >>> row = kz.load().mirror("trade.turnover").row(2018)
+        >>> row.gap, round(row.gap_percent, 1)
+        (Decimal('37.26'), Decimal('16.9'))
+    """
 
     period: Period
     "The period."
@@ -462,7 +469,13 @@ class Verdict:
 
     @property
     def reporters(self) -> tuple[str, ...]:
-        """The reporting sides (``KZ``, ``AZ``), or for figures with no country the bodies, behind the verdict."""
+        """The reporting sides (``KZ``, ``AZ``), or for figures with no country the bodies, behind the verdict.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> kz.load().check("press-statements-astana-2025-10-21").reporters
+            ('KZ',)
+        """
         out: dict[str, None] = {}
         for o in self.observations:
             out.setdefault(o.reporter.value if o.reporter else (o.reported_by or o.reporter_kind.value), None)

@@ -451,13 +451,26 @@ def events(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrateg
 
 
 def monolingual_texts() -> st.SearchStrategy[MonolingualText]:
-    """Titles and names tagged with a language code."""
+    """Titles and names tagged with a language code.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(monolingual_texts(), lambda t: t.language == "kk").language
+        'kk'
+    """
     return st.builds(MonolingualText, text=texts(), language=st.sampled_from(("en", "ru", "kk", "az", "tr")))
 
 
 @st.composite
 def offices(draw: st.DrawFn, source_ids: st.SearchStrategy[str] | None = None) -> Office:
-    """Offices, with ``until`` never before ``since``."""
+    """Offices, with ``until`` never before ``since``.
+
+    Example:
+        >>> from hypothesis import find
+        >>> o = find(offices(), lambda o: o.since is not None and o.until is not None)
+        >>> o.until.latest >= o.since.earliest
+        True
+    """
     since = draw(_opt(partial_dates()))
     until = draw(_opt(partial_dates(since.year if since else 1991)))
     if since is not None and until is not None and until.latest < since.earliest:
@@ -474,7 +487,14 @@ def offices(draw: st.DrawFn, source_ids: st.SearchStrategy[str] | None = None) -
 
 
 def people(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Person]:
-    """People with names in several languages and dated offices."""
+    """People with names in several languages and dated offices.
+
+    Example:
+        >>> from hypothesis import find, strategies as st
+        >>> p = find(people(st.just("src-a")), lambda p: len(p.offices) == 2)
+        >>> len(p.offices), {c.source for c in p.citations}
+        (2, {'src-a'})
+    """
     return st.builds(
         Person,
         id=ids(),
@@ -488,7 +508,13 @@ def people(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrateg
 
 
 def organizations(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Organization]:
-    """Organisations of every kind."""
+    """Organisations of every kind.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(organizations(), lambda o: o.kind is OrganizationKind.MINISTRY).kind.value
+        'ministry'
+    """
     return st.builds(
         Organization,
         id=ids(),

@@ -87,6 +87,13 @@ class Reference:
         """``record`` with the ids ``keep`` rejects removed (a single optional id becomes ``None``).
 
         A required reference is never cleared; the record is returned unchanged for it.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> a = kz.load().agreements["declaration-strategic-relations-allied-interaction-2022"]
+            >>> [r] = [r for r in references(kz.Agreement) if r.label == "signatories"]
+            >>> r.table, r.prune(a, lambda id: id != "ilham-aliyev").signatories
+            ('agreements', ('kassym-jomart-tokayev',))
         """
         return _prune(record, self.path, keep, self.many, self.required)
 

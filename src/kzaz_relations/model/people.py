@@ -112,7 +112,16 @@ class Person(_Named):
     "Who the person is, in the dataset's own words."
 
     def offices_on(self, day: PartialDate | str | int) -> tuple[Office, ...]:
-        """The posts certainly held on ``day``."""
+        """The posts certainly held on ``day``.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> nurtleu = kz.load().people["murat-nurtleu"]
+            >>> [o.title for o in nurtleu.offices_on("2022-06-01")]
+            ['Head of the Administration of the President of Kazakhstan']
+            >>> [o.title for o in nurtleu.offices_on("2024-06-01")]
+            ['Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan']
+        """
         return tuple(o for o in self.offices if o.held_on(day))
 
 

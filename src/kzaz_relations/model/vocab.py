@@ -319,7 +319,13 @@ class EventKind(enum.StrEnum):
 
 
 class OrganizationKind(enum.StrEnum):
-    """The kind of an :class:`~kzaz_relations.Organization`."""
+    """The kind of an :class:`~kzaz_relations.Organization`.
+
+    Example:
+        >>> import kzaz_relations as kz
+        >>> kz.load().organizations["kazmunaygas"].kind
+        <OrganizationKind.STATE_COMPANY: 'state_company'>
+    """
 
     STATE = "state"
     "A state as a party (the Republic of Kazakhstan)."
