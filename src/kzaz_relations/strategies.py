@@ -583,20 +583,23 @@ def _random_dataset(rnd: random.Random, sizes: dict[str, int]) -> Dataset:
     ids_of = {name: [r.id for r in rows] for name, rows in tables.items()}
     for name, rows in tables.items():
         for ref in references(TABLES[name]):
-            pool = [i for t in ref.targets for i in ids_of.get(t, ())]
+            # One entry per id: a person and an organisation may share one.
+            pool = list(dict.fromkeys(i for t in ref.targets for i in ids_of.get(t, ())))
             for n, r in enumerate(rows):
                 rows[n] = _point(r, ref.path, pool, ref.many, ref.required, rnd)
         for n, r in enumerate(rows):
             if name != "sources":
                 rows[n] = _recite(r, source_ids, rnd)
     # An agreement tied to a visit or meeting must be signed within its dates.
-    spans = {v.id: v.start for v in tables["visits"]} | {m.id: m.date for m in tables["meetings"]}
+    # (Ids are unique within a table only: a visit and a meeting may share one.)
+    visit_start = {v.id: v.start for v in tables["visits"]}
+    meeting_date = {m.id: m.date for m in tables["meetings"]}
     for n, a in enumerate(tables["agreements"]):
         if a.visit and a.meeting:
             a = _evolve(a, meeting=None)
-        host = a.visit or a.meeting
-        if host is not None:
-            a = _later_stages_fixed(_evolve(a, signed=spans[host]))
+        day = visit_start[a.visit] if a.visit else meeting_date[a.meeting] if a.meeting else None
+        if day is not None:
+            a = _later_stages_fixed(_evolve(a, signed=day))
         tables["agreements"][n] = a
     cited = {c.source for rows in tables.values() for r in rows for _, c in citations_of(r)}
     tables["sources"] = [s for s in tables["sources"] if s.id in cited]
