@@ -8,19 +8,20 @@ from typing import Any
 
 
 def lazy_attributes(
-    package: str, lazy: Mapping[str, str], namespace: dict[str, Any]
+    module_name: str, lazy: Mapping[str, str], namespace: dict[str, Any]
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
-    """Return ``(__getattr__, __dir__)`` for *package*.
+    """Return ``(__getattr__, __dir__)`` for the module *module_name*.
 
-    *lazy* maps each public name to the (relative) module that defines it; the
-    first access imports that module and caches the value in *namespace*, the
-    package's ``globals()``, so later look-ups never come back here.
+    *lazy* maps each public name to the module that defines it, relative to the module's
+    package; the first access imports that module and caches the value in *namespace*, the
+    module's ``globals()``, so later look-ups never come back here.
     """
+    package = namespace["__package__"]
 
     def __getattr__(name: str) -> Any:
         module = lazy.get(name)
         if module is None:
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+            raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(module, package), name)
         namespace[name] = value
         return value

@@ -22,6 +22,7 @@ from .model import (
 )
 from .series import (
     _CONTEXT,
+    OFFICIAL_KINDS,
     Mirror,
     MissingValueError,
     Series,
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["UNSET", "check", "mirror", "observations_for", "series"]
 
-_OFFICIAL = frozenset({ReporterKind.STATISTICS, ReporterKind.CUSTOMS, ReporterKind.CENTRAL_BANK, ReporterKind.MINISTRY})
 _UNSET = UNSET
 
 
@@ -182,7 +182,8 @@ def check(ds: Dataset, st: Statement, known_by: PartialDate | None) -> Verdict:
         return o.reported_by not in speakers and not {c.source for c in o.citations} <= own_sources
 
     full_year = all(p.is_full_year for p in claim.periods)
-    attempts: list[tuple[str, list[Observation], Country | None]] = []
+    official: list[tuple[str, list[Observation], Country | None]] = []
+    other: list[tuple[str, list[Observation], Country | None]] = []
     every: list[Observation] = []
     for reporter in _reporter_order(claim, st.speaker_country):
         candidates = observations_for(
@@ -191,10 +192,10 @@ def check(ds: Dataset, st: Statement, known_by: PartialDate | None) -> Verdict:
         every.extend(candidates)
         free = [o for o in candidates if independent(o)]
         side = f"{reporter.value} " if reporter is not None else ""
-        attempts.append((f"official {side}figures", [o for o in free if o.reporter_kind in _OFFICIAL], reporter))
-        attempts.append((f"other independent {side}figures", free, reporter))
+        official.append((f"official {side}figures", [o for o in free if o.reporter_kind in OFFICIAL_KINDS], reporter))
+        other.append((f"other independent {side}figures", free, reporter))
     # Official figures of any side come before unofficial ones of any side.
-    attempts.sort(key=lambda a: not a[0].startswith("official"))
+    attempts = official + other
     if claim.comparison is Comparison.TARGET:
         return _check_target(ds, st, claim, attempts, known_by)
     for label, observations, reporter in attempts:

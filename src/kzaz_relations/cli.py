@@ -636,11 +636,8 @@ def _ref_label(ds: Dataset, tables: tuple[str, ...], rid: str) -> str:
     """How a referenced record is named in ``show``: its title or name (the id if no table holds it)."""
     from ._links import label
 
-    for name in tables:
-        target = ds.table(name).get(rid)
-        if target is not None:
-            return label(ds, target)
-    return rid
+    target = ds.find(rid, tables)
+    return rid if target is None else label(ds, target)
 
 
 def _field_lines(ds: Dataset, record: Any, width: int, indent: int = 2) -> list[str]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
+from ._lazy import lazy_attributes
 from ._sentinels import UNSET
 from .model import Country, Direction, Indicator, PartialDate, ReporterKind, Unit
 from .model.tables import TABLE_NAMES, table_class
@@ -64,22 +65,16 @@ R = TypeVar("R")
 
 _UNSET = UNSET
 
+_NAMED: Final = ("people", "organizations")
+"The tables whose records have names in several languages."
 
-def __getattr__(name: str) -> Any:
-    # Names re-exported from the query modules, imported on first use.
-    if name == "TABLES":
-        from .model import TABLES
 
-        return TABLES
-    if name in ("SearchHit", "SearchResults"):
-        from . import _search
-
-        return getattr(_search, name)
-    if name == "TimelineEntry":
-        from ._time import TimelineEntry
-
-        return TimelineEntry
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Names re-exported from the query modules, imported on first use.
+__getattr__, __dir__ = lazy_attributes(
+    __name__,
+    {"TABLES": ".model", "SearchHit": "._search", "SearchResults": "._search", "TimelineEntry": "._time"},
+    globals(),
+)
 
 
 class Dataset:
@@ -199,10 +194,19 @@ class Dataset:
 
     # --- lookups (links: _links.py) -------------------------------------------
 
-    def find(self, id: str) -> Record | None:
-        """The record with this id in any table, or ``None`` (ids may repeat across tables; the first wins)."""
-        for _, t in self.tables():
-            record = t.get(id)
+    def find(self, id: str, tables: Iterable[str] | None = None) -> Record | None:
+        """The record with this id in the first of ``tables`` (default: every table) that holds it, or ``None``.
+
+        Ids are unique within a table but may repeat across tables; the first table wins.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> ds = kz.load()
+            >>> type(ds.find("kazmunaygas")).__name__, ds.find("kazmunaygas", ["people"])
+            ('Organization', None)
+        """
+        for name in TABLE_NAMES if tables is None else tables:
+            record = self.table(name).get(id)
             if record is not None:
                 return record  # type: ignore[no-any-return]
         return None
@@ -217,11 +221,8 @@ class Dataset:
 
     def _names_of(self, id: str) -> tuple[str, ...]:
         """Every recorded name of a person or organisation (used by the ``where`` filters)."""
-        for name in ("people", "organizations"):
-            r = self.table(name).get(id)
-            if r is not None:
-                return (r.name, *(n.text for n in r.names))
-        return ()
+        r = self.find(id, _NAMED)
+        return () if r is None else r.all_names  # type: ignore[union-attr]
 
     def name_of(self, id: str, language: str = "en") -> str:
         """The name of the person or organisation with this id, in a language if recorded (else English);
@@ -233,11 +234,8 @@ class Dataset:
             >>> ds.name_of("ilham-aliyev"), ds.name_of("ilham-aliyev", "ru")
             ('Ilham Aliyev', 'Ильхам Алиев')
         """
-        for name in ("people", "organizations"):
-            r = self.table(name).get(id)
-            if r is not None:
-                return r.name_in(language) or r.name  # type: ignore[no-any-return]
-        return id
+        r = self.find(id, _NAMED)
+        return id if r is None else r.name_in(language) or r.name  # type: ignore[union-attr]
 
     def sources_of(self, record: Any) -> tuple[Source, ...]:
         """The sources a record (or the record with this id) cites, nested records' included, in citation order.
@@ -481,9 +479,9 @@ class Dataset:
 
         A speaker's own figures never confirm the speaker's claim: observations reported by
         the speaker (or a co-speaker), or resting only on the statement's own sources, are
-        left out. Official data (statistics, customs and ministry figures) is tried first,
-        then the other independent figures; the claim's reporter if it names one, else the
-        other side's, then the speaker's side's, then figures with no reporting country.
+        left out. Official data (statistics, customs, central-bank and ministry figures) is
+        tried first, then the other independent figures; the claim's reporter if it names one,
+        else the other side's, then the speaker's side's, then figures with no reporting country.
         The reason says which figures decided it. A pledge (``target``) is ``met``,
         ``missed`` or ``pending`` (see :doc:`/checking`).
 

@@ -65,6 +65,9 @@ _KIND_PRIORITY = {
     ReporterKind.OTHER: 6,
 }
 
+OFFICIAL_KINDS = frozenset(k for k, rank in _KIND_PRIORITY.items() if rank <= _KIND_PRIORITY[ReporterKind.MINISTRY])
+"Reporter kinds whose figures are official data: statistics, customs, central bank and ministries."
+
 
 def convert_value(value: Decimal, unit: Unit, to: Unit) -> Decimal:
     """Convert a value between units of the same family (USD, tonnes, watts, bits/s).

@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
+from ._lazy import lazy_attributes
 from .model import (
     AgreementKind,
     AgreementStatus,
@@ -44,13 +45,8 @@ class _HasId(Protocol):
 R = TypeVar("R", bound=_HasId)
 
 
-def __getattr__(name: str) -> Any:
-    # ``Record`` (the union of every record class) is built on first use, with the classes.
-    if name == "Record":
-        from .model import Record
-
-        return Record
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# ``Record`` (the union of every record class) is built on first use, with the classes.
+__getattr__, __dir__ = lazy_attributes(__name__, {"Record": ".model"}, globals())
 
 
 DateBound = PartialDate | str | int | None
@@ -332,8 +328,7 @@ def _name(value: Any, names: Names | None = None) -> Test:
     texts = [_fold(str(v)) for v in _as_set(value)]
 
     def test(record: Any) -> bool:
-        forms = [record.name, *(n.text for n in record.names)]
-        return any(t and t in _fold(f) for t in texts for f in forms)
+        return any(t and t in _fold(f) for t in texts for f in record.all_names)
 
     return test
 

@@ -82,6 +82,18 @@ class _Named:
         found = _in_language(self.names, language)
         return found if found is not None or language != "en" else self.name
 
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """Every distinct recorded form of the name, :attr:`name` first and then :attr:`names` in order.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> names = kz.load().people["ilham-aliyev"].all_names
+            >>> names[0], "Ильхам Алиев" in names, len(names) == len(set(names))
+            ('Ilham Aliyev', True, True)
+        """
+        return tuple(dict.fromkeys((self.name, *(n.text for n in self.names))))
+
 
 @attrs.frozen(kw_only=True)
 class Person(_Named):
