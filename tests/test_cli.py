@@ -165,12 +165,31 @@ def test_every_listing_shows_ids_and_fits_the_terminal(
 ) -> None:
     code, out, _ = run(capsys, *args)
     assert code == 0
-    assert an_id in out.replace("\n", " ") or an_id in "".join(out.split())
+    assert any(an_id in line.split() for line in out.splitlines()), "the id, whole, on one line"
     assert max(len(line) for line in out.splitlines()) <= 80
     monkeypatch.setenv("COLUMNS", "200")
     _, wide, _ = run(capsys, *args)
     assert max(len(line) for line in wide.splitlines()) <= 200
     assert len(wide.splitlines()) <= len(out.splitlines())
+
+
+@pytest.mark.parametrize("columns", ["40", "80"])
+@pytest.mark.parametrize(
+    "args",
+    [*(a for a, _ in LISTINGS), ["search", "foundation", "first", "president", "leader", "nation"], ["timeline"]],
+    ids=lambda a: " ".join(a),
+)
+def test_ids_are_never_cut(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str], columns: str
+) -> None:
+    """Every id of a listing that fits the terminal appears whole, on one line, however narrow it is."""
+    _, listing, _ = run(capsys, *args, "--json")
+    ids = {r.get("id") or r["statement"] for r in json.loads(listing)}
+    monkeypatch.setenv("COLUMNS", columns)
+    _, out, _ = run(capsys, *args)
+    words = {w for line in out.splitlines() for w in line.split()}
+    assert ids and {i for i in ids if len(i) <= int(columns)} <= words
+    assert max(len(line) for line in out.splitlines()) <= max(int(columns), *map(len, ids))
 
 
 def test_wide_terminals_get_the_room(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -244,11 +263,12 @@ def test_show_person_lists_offices_and_what_they_did(capsys: pytest.CaptureFixtu
 
 
 def test_enum_options_ignore_case(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "agreements", "--kind", "MEMORANDUM", "--json")[0] == 0
-    upper = json.loads(capsys.readouterr().out or run(capsys, "agreements", "--kind", "MEMORANDUM", "--json")[1])
+    code, upper, _ = run(capsys, "agreements", "--kind", "MEMORANDUM", "--json")
+    _, lower, _ = run(capsys, "agreements", "--kind", "memorandum", "--json")
+    assert code == 0 and json.loads(upper) and upper == lower
     _, out, _ = run(capsys, "agreements", "--country", "uz", "--json")
-    assert json.loads(out), "a trilateral with Uzbekistan is in the data"
-    assert isinstance(upper, list)
+    _, canonical, _ = run(capsys, "agreements", "--country", "UZ", "--json")
+    assert json.loads(out) and out == canonical, "a trilateral with Uzbekistan is in the data"
 
 
 def test_trade_is_side_by_side_and_finds_flows(capsys: pytest.CaptureFixture[str]) -> None:
@@ -263,9 +283,28 @@ def test_trade_is_side_by_side_and_finds_flows(capsys: pytest.CaptureFixture[str
 
 def test_an_empty_result_says_why(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "agreements", "--kind", "treaty", "--from", "2026-06")
-    assert "no agreements match --kind treaty --start 2026-06" in out and "filter" in out
+    assert "no agreements match --kind treaty --from 2026-06" in out and "filter" in out
     _, out, _ = run(capsys, "trade", "--indicator", "grain.exports", "--direction", "az_to_kz")
     assert "try --direction" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--from", "2030", "--kind", "visit", "--kind", "event", "--possibly"],
+        ["agreements", "--signatory", "nobody-at-all", "--sector", "energy"],
+        ["people", "--name", "zzz", "--country", "uz"],
+        ["trade", "--indicator", "grain.exports", "--direction", "az_to_kz", "--part-year"],
+    ],
+)
+def test_an_empty_result_repeats_the_options_as_typed(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    """The options an empty result names are the ones given, spelled so they can be typed again."""
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and " match " in out
+    named = out.split(" match ", 1)[1].split(";", 1)[0].split()
+    given = {a.casefold() for a in args[1:]}  # vocabulary values come back in their canonical case
+    assert named and all(word.casefold() in given for word in named), named
+    assert run(capsys, args[0], *named)[0] == 0
 
 
 def test_search_says_how_many_it_left_out(capsys: pytest.CaptureFixture[str]) -> None:

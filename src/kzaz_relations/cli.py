@@ -17,7 +17,7 @@ import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -130,10 +130,18 @@ def _table(rows: Sequence[dict[str, Any]], columns: list[str], width: int) -> st
         head_cols, head_widths = columns[:-1], widths[:-1]
         lines = ["  ".join(c.upper().ljust(w) for c, w in zip(head_cols, head_widths, strict=True)).rstrip()]
         lines[0] += f"  ({columns[-1].upper()} below)"
+        if len(lines[0]) > width:
+            lines = _wrap(lines[0], width)
         for row in cells:
-            lines.append("  ".join(t.ljust(w) for t, w in zip(row[:-1], head_widths, strict=True)).rstrip())
+            head = "  ".join(t.ljust(w) for t, w in zip(row[:-1], head_widths, strict=True)).rstrip()
+            if len(head) > width:  # ids alone on their line, whole; the other short cells below them
+                ids = "  ".join(t for c, t in zip(head_cols, row, strict=False) if c in _WHOLE)
+                rest = "  ".join(t for c, t in zip(head_cols, row, strict=False) if c not in _WHOLE and t)
+                lines += _whole_first(ids, rest, width) if ids else ["    " + x for x in _wrap(rest, width - 4)]
+            else:
+                lines.append(head)
             lines += ["    " + line for line in _wrap(row[-1], width - 4) if line]
-        return "\n".join(line[:width] if len(line) > width and "://" not in line else line for line in lines)
+        return "\n".join(lines)
     lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     for row in cells:
         wrapped = [[text] if c in _WHOLE else _wrap(text, w) for c, text, w in zip(columns, row, widths, strict=True)]
@@ -147,6 +155,22 @@ def _one_line(text: str, width: int) -> str:
     """``text`` on one line of at most ``width`` characters, ending in … when it is longer."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _whole_first(whole: str, rest: str, width: int, *, cut: bool = False) -> list[str]:
+    """``whole`` (ids, never cut), then ``rest``: on the same line if it fits, else below it, indented.
+
+    With ``cut``, ``rest`` keeps to one line, shortened with … (beside ``whole`` when at least
+    12 characters are left there); otherwise it wraps.
+    """
+    rest = rest.strip()
+    line = f"{whole}  {rest}".rstrip()
+    if len(line) <= width:
+        return [line]
+    if cut:
+        room = width - len(whole) - 2
+        return [f"{whole}  {_one_line(rest, room)}"] if room >= 12 else [whole, "    " + _one_line(rest, width - 4)]
+    return [whole, *("    " + part for part in _wrap(rest, width - 4) if part)]
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -199,13 +223,22 @@ def _dataset(args: argparse.Namespace) -> Dataset:
     return load(args.data) if getattr(args, "data", None) else load()
 
 
-def _filters_text(args: argparse.Namespace, names: Iterable[str]) -> str:
-    used = [f"--{n.replace('_', '-')} {getattr(args, n)}" for n in names if getattr(args, n, None)]
+def _filters_text(args: argparse.Namespace) -> str:
+    """The options given on the command line, spelled as typed (``--from 2026-06 --kind visit``)."""
+    used = []
+    for dest, (flag, default) in getattr(args, "options", {}).items():
+        value = getattr(args, dest, None)
+        if value is None or value is False or value == default:
+            continue
+        if value is True:
+            used.append(flag)
+        else:  # a repeatable option is repeated, as it was typed
+            used += [f"{flag} {v}" for v in (value if isinstance(value, list) else [value])]
     return " ".join(used)
 
 
-def _empty(what: str, args: argparse.Namespace, names: Iterable[str]) -> str:
-    used = _filters_text(args, names)
+def _empty(what: str, args: argparse.Namespace) -> str:
+    used = _filters_text(args)
     if not used:
         return f"no {what} in the dataset"
     return f"no {what} match {used}; drop or widen a filter (see --help)"
@@ -273,7 +306,7 @@ def _overview(args: argparse.Namespace, out: _Output) -> int:
         ),
         "",
         "Latest entries (kzaz show ID for one):",
-        *(_one_line(f"{e.date!s:<10}  {e.record.id}  {e.text}", width) for e in latest),
+        *(line for e in latest for line in _whole_first(f"{e.date!s:<10}  {e.record.id}", e.text, width, cut=True)),
         "",
         "Trade turnover, USD million, by reporter (full years; mirror statistics differ):",
     ]
@@ -311,7 +344,7 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
         rows,
         ["date", "kind", "id", "text"],
         text_columns=["date", "id", "text"],
-        empty=_empty("entries", args, ("start", "end", "kind")),
+        empty=_empty("entries", args),
     )
     return 0
 
@@ -342,9 +375,7 @@ def _agreements(args: argparse.Namespace, out: _Output) -> int:
         rows,
         ["id", "signed", "kind", "place", "title", "sectors"],
         text_columns=["signed", "id", "title"],
-        empty=_empty(
-            "agreements", args, ("kind", "sector", "country", "place", "status", "signatory", "party", "start", "end")
-        ),
+        empty=_empty("agreements", args),
     )
     return 0
 
@@ -399,7 +430,7 @@ def _people(args: argparse.Namespace, out: _Output) -> int:
         rows,
         ["id", "name", "country", "office"],
         text_columns=["id", "country", "name"],
-        empty=_empty("people", args, ("country", "name")),
+        empty=_empty("people", args),
     )
     return 0
 
@@ -481,7 +512,7 @@ def _empty_trade(ds: Dataset, indicator: Indicator, args: argparse.Namespace) ->
     if (not args.part_year) not in full:
         hints.append("--part-year" if not args.part_year else "no --part-year")
     tip = f"; try {', '.join(hints)}" if hints else ""
-    return f"no {indicator.value} figures match {_filters_text(args, ('reporter', 'direction', 'part_year'))}{tip}"
+    return f"no {indicator.value} figures match {_filters_text(args)}{tip}"
 
 
 def _search(args: argparse.Namespace, out: _Output) -> int:
@@ -513,6 +544,7 @@ def _search(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _label(ds: Dataset, record: Any) -> str:
+    """:func:`_links.label`, imported on first use (``kzaz --version`` loads no record class)."""
     from ._links import label
 
     return label(ds, record)
@@ -546,7 +578,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
     # One block per statement: the id, date and speaker, then the verdict now and when said.
     lines = []
     for r in rows:
-        lines.append(_one_line(f"{r['statement']}  {r['date']}  {r['speaker']}", out.width))
+        lines += _whole_first(r["statement"], f"{r['date']}  {r['speaker']}", out.width)
         figure = f" ({r['computed']}, {r['data']} figures)" if r["computed"] is not None else ""
         lines += textwrap.wrap(
             f"now: {r['status']}{figure}; when said: {r['when_said']}",
@@ -613,10 +645,10 @@ def _verdict_lines(ds: Dataset, v: Verdict, width: int) -> list[str]:
 
 
 def _reported(ds: Dataset, o: Any) -> str:
-    who = ds.name_of(o.reported_by) if o.reported_by else o.reporter_kind.value
+    who = f" ({ds.name_of(o.reported_by)})" if o.reported_by else ""
     side = f"{o.reporter.value} " if o.reporter else ""
     published = f", published {o.published}" if o.published else ""
-    return f"{side}{o.reporter_kind.value} ({who}){published}"
+    return f"{side}{o.reporter_kind.value}{who}{published}"
 
 
 # --- show ------------------------------------------------------------------------
@@ -634,10 +666,8 @@ def _kv(key: str, value: str, width: int, indent: int = 2, key_width: int = 13) 
 
 def _ref_label(ds: Dataset, tables: tuple[str, ...], rid: str) -> str:
     """How a referenced record is named in ``show``: its title or name (the id if no table holds it)."""
-    from ._links import label
-
     target = ds.find(rid, tables)
-    return rid if target is None else label(ds, target)
+    return rid if target is None else _label(ds, target)
 
 
 def _field_lines(ds: Dataset, record: Any, width: int, indent: int = 2) -> list[str]:
@@ -702,14 +732,13 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
         print(f"kzaz: no record with id {args.id!r}.{hint}", file=sys.stderr)
         return 1
     table = table_of(type(record))
-    sources = ds.sources_of(record)
     related = ds.related(record)
     cited_by = ds.cited_by(record.id) if table == "sources" else ()
     if out.format == "json":
         payload: dict[str, Any] = {
             "table": table,
             "record": unstructure(record),
-            "sources": [unstructure(s) for s in sources],
+            "sources": [unstructure(s) for s in ds.sources_of(record)],
             "related": [{"table": table_of(type(r)), "id": r.id} for r in related],
         }
         if cited_by:
@@ -737,26 +766,13 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
         lines += _verdict_lines(ds, v, width)
         if v.when_said is not None:
             lines += _kv("when said", f"{v.when_said.status.value}: {v.when_said.reason}", width)
-    if cited_by:
-        lines += ["", f"Cited by ({len(cited_by)})"]
-        lines += [_row_line(ds, r, width) for r in cited_by]
-    if related:
-        lines += ["", f"Related ({len(related)})"]
-        lines.append(
-            _table(
-                [{"table": table_of(type(r)), "id": r.id, "label": _label(ds, r)} for r in related],
-                ["table", "id", "label"],
-                width,
-            )
-        )
+    for heading, records in (("Cited by", cited_by), ("Related", related)):
+        if records:
+            lines += ["", f"{heading} ({len(records)})"]
+            rows = [{"table": table_of(type(r)), "id": r.id, "label": _label(ds, r)} for r in records]
+            lines.append(_table(rows, ["table", "id", "label"], width))
     out.text("\n".join(lines))
     return 0
-
-
-def _row_line(ds: Dataset, record: Any, width: int) -> str:
-    from .model import table_of
-
-    return _table([{"t": table_of(type(record)), "id": record.id}], ["t", "id"], width).splitlines()[1]
 
 
 def _export(args: argparse.Namespace, out: _Output) -> int:
@@ -805,6 +821,16 @@ def _values(enum_cls: Any) -> list[str]:
     return [m.value for m in enum_cls]
 
 
+def _command(p: argparse.ArgumentParser, run: Callable[[argparse.Namespace, _Output], int]) -> None:
+    """Attach ``run`` to a subcommand, with its options as typed (``dest -> (flag, default)``) for messages."""
+    options = {
+        a.dest: (next((o for o in a.option_strings if o.startswith("--")), a.option_strings[0]), a.default)
+        for a in p._actions
+        if a.option_strings and a.dest not in ("help", "json", "csv")
+    }
+    p.set_defaults(run=run, options=options)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kzaz`` command."""
     from . import __version__
@@ -822,7 +848,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("overview", help="what the dataset holds: counts, completeness, latest entries, trade")
     _add_format(p, csv_too=False)
-    p.set_defaults(run=_overview)
+    _command(p, _overview)
 
     p = sub.add_parser("timeline", help="dated entries from every table, in order")
     p.add_argument("--from", dest="start", type=_date, metavar="DATE", help="start (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -835,7 +861,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--possibly", action="store_true", help="keep entries whose date only overlaps the range")
     _add_format(p)
-    p.set_defaults(run=_timeline)
+    _command(p, _timeline)
 
     p = sub.add_parser("agreements", help="signed documents, filtered")
     p.add_argument(
@@ -854,21 +880,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", type=_date, metavar="DATE", help="signed on or after")
     p.add_argument("--to", dest="end", type=_date, metavar="DATE", help="signed on or before")
     _add_format(p)
-    p.set_defaults(run=_agreements)
+    _command(p, _agreements)
 
     p = sub.add_parser("people", help="people of the relationship, with their first recorded office")
     p.add_argument("--country", type=_choice(_values(Country), "country"), help="KZ, AZ, …")
     p.add_argument("--name", help="part of a name, in any recorded language")
     _add_format(p)
-    p.set_defaults(run=_people)
+    _command(p, _people)
 
     p = sub.add_parser("projects", help="joint projects with their milestones and figures")
     _add_format(p)
-    p.set_defaults(run=_projects)
+    _command(p, _projects)
 
     p = sub.add_parser("councils", help="standing bilateral bodies and their meetings")
     _add_format(p)
-    p.set_defaults(run=_councils)
+    _command(p, _councils)
 
     p = sub.add_parser("trade", help="Kazakhstan's and Azerbaijan's figures side by side (default: trade turnover)")
     p.add_argument(
@@ -887,41 +913,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--part-year", action="store_true", help="part-year periods instead of full years")
     _add_format(p)
-    p.set_defaults(run=_trade)
+    _command(p, _trade)
 
     p = sub.add_parser("show", help="one record: its fields, sources, verdict and linked records")
     p.add_argument("id")
     _add_format(p, csv_too=False)
-    p.set_defaults(run=_show)
+    _command(p, _show)
 
     p = sub.add_parser("search", help="find records by words, across tables and languages")
     p.add_argument("text", nargs="+")
     p.add_argument("--limit", type=_count, default=20, help="at most this many hits (default 20)")
     p.add_argument("--table", action="append", help="only this table (repeatable)")
     _add_format(p)
-    p.set_defaults(run=_search)
+    _command(p, _search)
 
     p = sub.add_parser("check", help="verdicts on the quantitative statements, now and when said")
     p.add_argument("id", nargs="?", help="explain one statement's verdict")
     _add_format(p)
-    p.set_defaults(run=_check)
+    _command(p, _check)
 
     p = sub.add_parser("export", help="write the dataset as json, csv, a Frictionless datapackage or graphml")
     p.add_argument("format", type=_choice(["json", "csv", "datapackage", "graphml"], "export format"))
     p.add_argument("dir")
-    p.set_defaults(run=_export)
+    _command(p, _export)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the data format")
-    p.set_defaults(run=_schema)
+    _command(p, _schema)
 
     p = sub.add_parser("validate", help="check a data folder with the same checks as load(path)")
     p.add_argument("path")
-    p.set_defaults(run=_validate)
+    _command(p, _validate)
 
     p = sub.add_parser("format", help="check a data folder, then rewrite it in canonical form with its SHA256SUMS")
     p.add_argument("path")
     p.add_argument("--check", action="store_true", help="only report files not in canonical form (exit 1)")
-    p.set_defaults(run=_format)
+    _command(p, _format)
     return parser
 
 
