@@ -1125,6 +1125,17 @@ def test_too_deep_data_file_is_refused(tmp_path: Path) -> None:
         kz.load(folder)
 
 
+@pytest.mark.parametrize("table", ["people", "sources", "agreements"])
+def test_a_table_of_the_wrong_shape_is_one_problem_not_hundreds(tmp_path: Path, table: str) -> None:
+    """A table file that is not an array is reported once; the references into it are not
+    reported as dangling (as for a file that cannot be parsed)."""
+    folder = _folder_copy(tmp_path)
+    (folder / f"{table}.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(DataFormatError) as caught:
+        kz.load(folder)
+    assert [(p.file, p.path) for p in caught.value.problems] == [(f"{table}.json", "$")]
+
+
 def test_symlink_leaving_the_folder_is_refused(tmp_path: Path) -> None:
     folder = _folder_copy(tmp_path)
     outside = tmp_path / "elsewhere.json"

@@ -628,9 +628,10 @@ def _finish(parsed: dict[str, Any], problems: list[Problem]) -> Dataset:
     from .errors import DataFormatError, IntegrityError, ValidationError
 
     info, records, raw_ids, structural = _structure_all(parsed)
-    if problems:
-        # A file that cannot be read leaves references into it unresolvable: report what the
-        # readable files' records say about themselves, and leave the integrity check out.
+    if problems or any(p.path == "$" for p in structural):
+        # A file that cannot be read, or whose whole content is the wrong shape (a table that
+        # is not an array), leaves references into it unresolvable: report what the other
+        # files' records say about themselves, and leave the integrity check out.
         problems.extend(structural)
         raise DataFormatError(problems, f"{len(problems)} problem(s) in the data")
     found = structural + check(records, info, raw_ids)
