@@ -183,3 +183,31 @@ def test_claim_needs_right_number_of_periods() -> None:
             periods=(kz.Period.of(2020),),
             stated=Decimal(5),
         )
+
+
+@attrs.frozen
+class _UserRecord:
+    """A user's attrs class with what the dataset's own classes never use."""
+
+    xs: tuple[int, ...] = attrs.field(factory=tuple)
+    n: int = attrs.field(default=1, converter=int)
+    _private: str = attrs.field(default="a")
+    derived: int = attrs.field(init=False, default=5)
+
+
+def test_the_converter_builds_other_attrs_classes_as_their_init_would() -> None:
+    c = kz.make_converter()
+    assert c.structure({}, _UserRecord) == _UserRecord()
+    assert c.structure({"n": 3, "_private": "z"}, _UserRecord) == _UserRecord(n=3, private="z")
+    with pytest.raises(Exception, match="_UserRecord"):
+        c.structure({"derived": 7}, _UserRecord)  # not an __init__ argument: an unknown key
+
+
+@pytest.mark.parametrize("cls", [c for c in STRATEGIES if attrs.has(c)], ids=lambda c: c.__name__)
+def test_model_classes_can_be_built_without_init(cls: type[Any]) -> None:
+    """The direct builders (the converter's fast path and the packaged-data builder) set each
+    field as given; that is what ``__init__`` does only with plain defaults, no converters and
+    every field an ``__init__`` argument under its own name."""
+    for a in attrs.fields(cls):
+        assert a.init and a.converter is None and (a.alias or a.name) == a.name, a.name
+        assert not isinstance(a.default, type(attrs.Factory(list))), a.name

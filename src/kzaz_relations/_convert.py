@@ -147,6 +147,8 @@ def _value_checks(validator: Any) -> Any:
 _new = object.__new__
 _set = object.__setattr__
 _ABSENT = object()
+_FACTORY: type[Any] = type(attrs.Factory(list))
+"The class of ``attrs.Factory(...)`` defaults (``attrs.Factory`` itself is typed as a function)."
 
 
 def _hook_of(converter: cattrs.Converter, t: Any) -> tuple[Any, Any, bool]:
@@ -171,12 +173,22 @@ class _Structurer:
     When anything fails, the slow path structures each field on its own and runs each attrs
     validator on its own, so the error tree names every failing field (and not only the
     first one ``__init__`` hit).
+
+    The fast path is taken only for classes it builds exactly as ``__init__`` would: plain
+    defaults, no converters, every field an ``__init__`` argument under its own name (all the
+    dataset's classes). Any other attrs class always goes through ``__init__``.
     """
 
     def __init__(self, converter: cattrs.Converter, cls: type[Any]) -> None:
         self.converter = converter
         self.cls = cls
-        self.fields = attrs.fields(attrs.resolve_types(cls))
+        every = attrs.fields(attrs.resolve_types(cls))
+        self.fields = [a for a in every if a.init]
+        self.alias = {a.name: a.alias or a.name for a in self.fields}
+        self.direct = all(
+            a.init and a.converter is None and not isinstance(a.default, _FACTORY) and self.alias[a.name] == a.name
+            for a in every
+        )
         self.names = frozenset(a.name for a in self.fields)
         self.plan = [(a.name, *_hook_of(converter, a.type), a.default) for a in self.fields]
         self.checks = [(a.name, check, a) for a in self.fields if (check := _value_checks(a.validator)) is not None]
@@ -185,6 +197,8 @@ class _Structurer:
     def __call__(self, value: Any, _: type[Any]) -> Any:
         if type(value) is not dict:
             raise TypeError(f"expected an object for {self.cls.__name__}, got {type(value).__name__}")
+        if not self.direct:
+            return self.slow(value)
         try:
             return self.fast(value)
         except Exception:  # noqa: BLE001 - the slow path reports it precisely
@@ -244,7 +258,11 @@ class _Structurer:
         complete = not errors
         # Fields that failed to structure are left out, so a validator that reads them
         # (a day checked against its month) fails with AttributeError and is skipped.
-        known = {a.name: a.default for a in self.fields if a.name not in value and a.default is not attrs.NOTHING}
+        known = {
+            a.name: a.default.factory() if isinstance(a.default, _FACTORY) and not a.default.takes_self else a.default
+            for a in self.fields
+            if a.name not in value and a.default is not attrs.NOTHING
+        }
         shadow = SimpleNamespace(**known, **kwargs)
         for a in self.fields:
             if a.validator is None or a.name not in kwargs:
@@ -261,7 +279,7 @@ class _Structurer:
                     errors.append(exc)
         if not errors:
             try:
-                return self.cls(**kwargs)
+                return self.cls(**{self.alias[name]: v for name, v in kwargs.items()})
             except Exception as exc:  # noqa: BLE001 - a whole-record rule such as __attrs_post_init__
                 errors.append(exc)
         raise ClassValidationError(f"While structuring {self.cls.__name__}", errors, self.cls)
