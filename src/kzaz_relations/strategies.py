@@ -31,6 +31,7 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 from hypothesis import strategies as st
 
+from ._integrity import _UNITS_OF
 from .dataset import TABLES, Dataset
 from .model import (
     DATA_FORMAT,
@@ -76,6 +77,7 @@ from .model import (
     citations_of,
     references,
 )
+from .model._base import REF_KEY
 
 __all__ = [
     "STRATEGIES",
@@ -353,13 +355,10 @@ def projects(
     )
 
 
-_UNIT_FOR = {
-    Indicator.TRADE_TURNOVER: (Unit.USD_MILLION, Unit.USD_THOUSAND, Unit.USD_BILLION),
-    Indicator.TRADE_EXPORTS: (Unit.USD_MILLION, Unit.USD),
-    Indicator.TRANSIT_CARGO: (Unit.TONNES, Unit.MILLION_TONNES),
-    Indicator.TRANSIT_CONTAINERS: (Unit.TEU,),
-    Indicator.OTHER: (Unit.PERCENT, Unit.KM, Unit.COUNT),
+_UNIT_FOR: dict[Indicator, tuple[Unit, ...]] = {
+    indicator: tuple(sorted(_UNITS_OF.get(indicator, set(Unit)), key=lambda u: u.value)) for indicator in Indicator
 }
+"Every indicator with the units the integrity check accepts for it (any unit where it names none)."
 
 
 @st.composite
@@ -666,36 +665,22 @@ class _Generator:
             return Decimal(r.randint(0, 10**18))
         return Decimal(r.randint(0, 10**20)).scaleb(-20)
 
-    def value(self, name: str, t: Any) -> Any:
+    def value(self, name: str, t: Any, ref: bool = False) -> Any:
+        """A value of type ``t`` for field ``name``; ``ref``: the field holds ids of other records."""
         r = self.rnd
         origin, args = get_origin(t), get_args(t)
         if origin in (Union, types.UnionType):
             inner = next(a for a in args if a is not type(None))
-            return None if r.random() < 0.35 else self.value(name, inner)
+            return None if r.random() < 0.35 else self.value(name, inner, ref)
         if origin is tuple:
             n = r.randint(1, 3) if name == "citations" else r.randint(0, 3)
-            items = [self.value(name, args[0]) for _ in range(n)]
+            items = [self.value(name, args[0], ref) for _ in range(n)]
             return tuple(dict.fromkeys(items))
         if origin is frozenset:
-            return frozenset(self.value(name, args[0]) for _ in range(r.randint(1 if name == "countries" else 0, 3)))
+            count = r.randint(1 if name == "countries" else 0, 3)
+            return frozenset(self.value(name, args[0], ref) for _ in range(count))
         if t is str:
-            if name in (
-                "id",
-                "source",
-                "council",
-                "visit",
-                "meeting",
-                "project",
-                "person",
-                "organization",
-                "established_by",
-                "parent",
-                "speaker",
-                "visitor",
-                "reported_by",
-            ):
-                return self.id()
-            if name in ("parties", "signatories", "participants", "agreements", "co_chairs", "co_speakers"):
+            if ref or name in ("id", "source"):  # a declared reference, a record's own id, a citation's source
                 return self.id()
             if name in ("url", "licence_url"):
                 return f"https://{self.id()}.example/{self.id()}"
@@ -721,7 +706,7 @@ class _Generator:
     def record(self, cls: Any) -> Any:
         fields = attrs.fields(attrs.resolve_types(cls))
         for _ in range(50):
-            kwargs = {a.name: self.value(a.name, a.type) for a in fields}
+            kwargs = {a.name: self.value(a.name, a.type, REF_KEY in a.metadata) for a in fields}
             _fit(cls, kwargs, self)
             try:
                 return cls(**kwargs)
