@@ -116,9 +116,39 @@ def test_filters_take_an_id_or_a_name_in_any_language(ds: kz.Dataset) -> None:
     assert all("kassym-jomart-tokayev" in a.signatories for a in ds.agreements.where(signatory="tokayev"))
     socar = set(ds.agreements.where(party="socar").ids)
     assert {a.id for a in ds.agreements if "socar" in a.parties} <= socar
-    named = {a.id for a in ds.agreements if any("socar" in n.casefold() for p in a.parties for n in ds._names_of(p))}
+    named = {
+        a.id
+        for a in ds.agreements
+        if any("socar" in n.casefold() for p in a.parties for n in ds.organizations[p].all_names)
+    }
     assert socar == named | {a.id for a in ds.agreements if "socar" in a.parties}
     assert ds.statements.where(speaker="Ilham Aliyev") == ds.statements.where(speaker="ilham-aliyev")
+
+
+REFERENCE_FILTERS = [
+    ("agreements", "signatory", "signatories"),
+    ("agreements", "party", "parties"),
+    ("councils", "co_chair", "co_chairs.person"),
+    ("meetings", "co_chair", "co_chairs"),
+    ("visits", "visitor", "visitor"),
+    ("projects", "participant", "participants"),
+    ("events", "participant", "participants"),
+    ("observations", "reported_by", "reported_by"),
+    ("statements", "speaker", "speaker"),
+    ("statements", "co_speaker", "co_speakers"),
+    ("organizations", "parent", "parent"),
+]
+
+
+@pytest.mark.parametrize(("table", "keyword", "label"), REFERENCE_FILTERS)
+def test_every_reference_filter_matches_its_declared_reference(
+    ds: kz.Dataset, table: str, keyword: str, label: str
+) -> None:
+    [ref] = [r for r in kz.references(kz.TABLES[table]) if r.label == label]
+    holding = {r.id: {t for _, t in ref.ids(r)} for r in ds.table(table)}
+    target = next(t for ts in holding.values() for t in sorted(ts))
+    found = ds.table(table).where(**{keyword: target})
+    assert set(found.ids) == {rid for rid, ts in holding.items() if target in ts}
 
 
 def test_office_dates_are_checked(tmp_path: Path) -> None:

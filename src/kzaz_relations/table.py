@@ -277,26 +277,24 @@ def _period(value: Any, names: Names | None = None) -> Test:
     return lambda record: record.period in wanted
 
 
-def _refers(*path: str) -> Filter:
-    """A filter on a reference field: an id, or a name (any language, accent- and case-insensitive,
-    matched as a part of the name: ``"tokayev"`` finds ``Kassym-Jomart Tokayev``)."""
+def _refers(label: str) -> Filter:
+    """A filter on the declared reference ``label`` (``signatories``, ``co_chairs.person``): an id,
+    or a name (any language, accent- and case-insensitive, matched as a part of the name:
+    ``"tokayev"`` finds ``Kassym-Jomart Tokayev``)."""
 
     def prepare(value: Any, names: Names | None = None) -> Test:
+        from .model import references
+
         wanted = _as_set(value)
         texts = [_fold(str(w)) for w in wanted]
+        declared: dict[type[Any], Any] = {}
 
-        def ids_of(record: Any) -> list[str]:
-            found: list[Any] = [record]
-            for step in path:
-                nxt: list[Any] = []
-                for obj in found:
-                    item = getattr(obj, step)
-                    if isinstance(item, tuple):
-                        nxt.extend(item)
-                    elif item is not None:
-                        nxt.append(item)
-                found = nxt
-            return found
+        def ids_of(record: Any) -> Iterator[str]:
+            cls = type(record)
+            ref = declared.get(cls)
+            if ref is None:
+                ref = declared[cls] = next(r for r in references(cls) if r.label == label)
+            return (target for _, target in ref.ids(record))
 
         def matches(target: str) -> bool:
             if target in wanted:
@@ -353,7 +351,7 @@ _FILTERS: dict[str, dict[str, Filter]] = {
     "Council": {
         "kind": _enum_eq("kind", CouncilKind),
         "established_between": _certainly_between,
-        "co_chair": _refers("co_chairs", "person"),
+        "co_chair": _refers("co_chairs.person"),
     },
     "CouncilMeeting": {
         "council": _enum_eq("council"),
