@@ -6,6 +6,7 @@ import csv
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,3 +97,21 @@ def test_to_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch, ds: kz.Datas
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"kzaz_relations\[pandas\]"):
         ds.visits.to_pandas()
+
+
+@pytest.mark.parametrize(
+    ("module", "call", "extra"),
+    [
+        ("pandas", lambda ds: ds.agreements.to_pandas(), "pandas"),
+        ("pandas", lambda ds: ds.series("trade.turnover", reporter="KZ").to_pandas(), "pandas"),
+        ("pandas", lambda ds: ds.mirror("trade.turnover").to_pandas(), "pandas"),
+        ("networkx", lambda ds: ds.to_networkx(), "graph"),
+    ],
+)
+def test_a_missing_optional_dependency_names_its_extra(
+    monkeypatch: pytest.MonkeyPatch, module: str, call: Any, extra: str
+) -> None:
+    ds = kz.load()
+    monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed
+    with pytest.raises(ImportError, match=rf"kzaz_relations\[{extra}\]"):
+        call(ds)

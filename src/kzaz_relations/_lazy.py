@@ -30,3 +30,20 @@ def lazy_attributes(
         return sorted({*namespace, *lazy})
 
     return __getattr__, __dir__
+
+
+def require(module: str, feature: str, extra: str) -> Any:
+    """Import an optional dependency, or raise :class:`ImportError` naming the extra that installs it.
+
+    Example:
+        >>> require("json", "reading", "none").__name__
+        'json'
+        >>> require("no_such_module_here", "to_pandas()", "pandas")
+        Traceback (most recent call last):
+        ...
+        ImportError: to_pandas() needs no_such_module_here: pip install 'kzaz_relations[pandas]'
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ImportError(f"{feature} needs {module}: pip install 'kzaz_relations[{extra}]'") from exc

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._lazy import require
 from .model import TABLES, Citation, Source, citations_of, references
 
 if TYPE_CHECKING:
@@ -110,10 +111,7 @@ def to_networkx(ds: Dataset) -> Any:
     the field (``field``, e.g. ``signatories`` or ``co_chairs.person``). Sources are nodes too,
     with a ``cites`` edge from each citing record.
     """
-    try:
-        import networkx as nx
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("to_networkx() needs networkx: pip install 'kzaz_relations[graph]'") from exc
+    nx = require("networkx", "to_networkx()", "graph")
     from .table import record_date
 
     graph = nx.MultiDiGraph(name=ds.info.title, version=ds.info.version)

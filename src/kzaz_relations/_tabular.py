@@ -33,6 +33,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
+from ._lazy import require
 from .model import PartialDate, Period
 
 __all__ = ["columns", "flat_rows", "frame", "is_json_cell"]
@@ -87,10 +88,7 @@ def frame(records: Iterable[Any], cls: type[Any] | None) -> Any:
     Raises:
         ImportError: naming the ``pandas`` extra when pandas is not installed.
     """
-    try:
-        import pandas as pd
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("to_pandas() needs pandas: pip install 'kzaz_relations[pandas]'") from exc
+    pd = require("pandas", "to_pandas()", "pandas")
     from ._convert import unstructure
 
     rows = list(records)

@@ -28,6 +28,7 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
+from ._lazy import require
 from ._tabular import columns as _columns
 from ._tabular import flat_rows
 from ._tabular import is_json_cell as _is_json_cell
@@ -336,8 +337,7 @@ def export_graphml(dataset: Dataset, path: str | PathLike[str]) -> list[Path]:
         >>> nx.read_graphml(path).number_of_nodes() == ds.to_networkx().number_of_nodes()
         True
     """
-    import networkx as nx
-
+    nx = require("networkx", "export_graphml()", "graph")
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "kzaz_relations.graphml"

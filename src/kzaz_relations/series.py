@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ._lazy import require
 from .model import (
     Claim,
     Comparison,
@@ -286,8 +287,7 @@ class Series:
             >>> float(df.loc["2023", "value"])
             529.4
         """
-        import pandas as pd
-
+        pd = require("pandas", "Series.to_pandas()", "pandas")
         points = self._points
         index = pd.Index([str(p.period) for p in points], name="period", dtype="string")
         return pd.DataFrame(
@@ -403,7 +403,7 @@ class Mirror:
             >>> list(df.columns[:4])
             ['KZ', 'AZ', 'gap', 'gap_percent']
         """
-        import pandas as pd
+        pd = require("pandas", "Mirror.to_pandas()", "pandas")
 
         def num(values: Iterable[Decimal | None]) -> Any:
             return pd.array([float(v) if v is not None else None for v in values], dtype="Float64")
