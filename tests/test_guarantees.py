@@ -1251,6 +1251,13 @@ def test_a_changed_packaged_file_gets_every_check(tmp_path: Path, monkeypatch: p
     with pytest.raises(DataError) as caught:
         ds.events.first()
     assert any(p.file == "events.json" and "2024-02-30" in p.message for p in caught.value.problems)
+    reads = []
+    monkeypatch.setattr(dataset_module, "_read", lambda *a, **k: reads.append(a))
+    for name in ("events", "statements"):  # later touches raise the same error, without reading again
+        with pytest.raises(DataError) as again:
+            ds.table(name).first()
+        assert again.value is caught.value
+    assert reads == []
 
 
 def test_a_valid_edit_is_checked_and_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

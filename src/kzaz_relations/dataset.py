@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ._links import Completeness
     from ._search import SearchHit, SearchResults
     from ._time import TimelineEntry
-    from .errors import Problem
+    from .errors import DataError, Problem
     from .model import (
         TABLES,
         Agreement,
@@ -718,15 +718,25 @@ def _read_packaged(folder: str | Traversable) -> Dataset:
 
     info = builder(DatasetInfo)(meta)
     checked: list[Dataset] = []
+    failed: list[DataError] = []
 
     def loader(name: str) -> tuple[Any, ...]:
+        if failed:
+            raise failed[0]
         if not checked:
             rows = read_checked(folder, f"{name}.json", sums)
             if rows is not None:
                 build = builder(table_class(name))
                 return tuple(build(r) for r in rows)
-            # A file changed since it was checked: check everything, and use that from now on.
-            checked.append(_read(folder, check_links=False))
+            # A file changed since it was checked: check everything once, and use (or
+            # raise) that from now on.
+            from .errors import DataError
+
+            try:
+                checked.append(_read(folder, check_links=False))
+            except DataError as exc:
+                failed.append(exc)
+                raise
         return checked[0].table(name).records
 
     return Dataset._lazy(info, loader)
@@ -745,14 +755,16 @@ def load(path: str | PathLike[str] | None = None) -> Dataset:
     returns the same object at the cost of a global read. Its tables are built when first
     touched, from files whose bytes match the digests recorded when they passed every check
     (``SHA256SUMS``, written by ``kzaz format``); should a file differ, the whole folder is
-    checked as for a path. With a path, the folder is read in the same layout
-    (``metadata.json`` plus one ``<table>.json`` per table) with every check, every time; it
-    is not cached.
+    checked as for a path when that table is first touched, and a problem found then is
+    raised there (and on every later touch: the check runs once). With a path, the folder is
+    read in the same layout (``metadata.json`` plus one ``<table>.json`` per table) with every
+    check, every time; it is not cached.
 
     Raises:
         DataError: (a :class:`DataFormatError`, :class:`ValidationError` or
             :class:`IntegrityError`) listing every problem found, each with its file and
-            path. Nothing is cached after a failure.
+            path. Nothing is cached after a failure of ``load(path)``, or of ``load()``
+            before its tables are built.
 
     Example:
         >>> import kzaz_relations as kz
