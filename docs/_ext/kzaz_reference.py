@@ -466,13 +466,7 @@ class Writer:
             verdict = ds.check(s)
             claim = ""
             if s.claim is not None:
-                c = s.claim
-                periods = " → ".join(str(p) for p in c.periods)
-                reporter = f", {c.reporter.value} figures" if c.reporter else ""
-                claim = cell(
-                    f"{c.comparison.value} of {c.indicator.value} ({c.direction.value}) {periods}: "
-                    f"{c.qualifier.value} {c.stated}{' ' + c.unit.value if c.unit else ''}{reporter}"
-                )
+                claim = cell(s.claim.describe())
             status = f"**{cell(verdict.status.value)}**"
             if s.claim is not None:
                 status += f": {cell(verdict.reason)}"

@@ -616,15 +616,7 @@ def _check_one(ds: Dataset, statement_id: str, out: _Output) -> int:
     lines += _kv("date", str(st.date), width)
     lines += _kv("said", st.summary, width)
     if st.claim is not None:
-        c = st.claim
-        periods = " → ".join(str(p) for p in c.periods)
-        unit = f" {c.unit.value}" if c.unit else ""
-        lines += _kv(
-            "claim",
-            f"{c.comparison.value} of {c.indicator.value} ({c.direction.value}), {periods}: "
-            f"{c.qualifier.value} {c.stated}{unit}",
-            width,
-        )
+        lines += _kv("claim", st.claim.describe(), width)
     lines += ["", "Verdict now (latest figures)"]
     lines += _verdict_lines(ds, v, width)
     if v.when_said is not None:

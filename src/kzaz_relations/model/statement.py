@@ -67,6 +67,22 @@ class Claim:
         if len(self.periods) != wanted:
             raise ValueError(f"a {self.comparison.value} claim needs {wanted} period(s), got {len(self.periods)}")
 
+    def describe(self) -> str:
+        """The claim in one line of its own terms, as the command line and the docs show it.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> kz.load().statements["tokayev-interview-2024-trade-growth"].claim.describe()
+            'ratio of trade.turnover (both), 2020 → 2023: almost 5, KZ figures'
+        """
+        periods = " → ".join(str(p) for p in self.periods)
+        unit = f" {self.unit.value}" if self.unit else ""
+        reporter = f", {self.reporter.value} figures" if self.reporter else ""
+        return (
+            f"{self.comparison.value} of {self.indicator.value} ({self.direction.value}), {periods}: "
+            f"{self.qualifier.value} {self.stated}{unit}{reporter}"
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Statement:
