@@ -9,12 +9,11 @@ from __future__ import annotations
 import enum
 import json
 import re
-import types
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from types import SimpleNamespace
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -29,6 +28,7 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from .errors import Problem, ValidationError
 from .model import PartialDate, Period
+from .model._base import unwrap_optional
 
 __all__ = ["dumps", "loads", "make_converter", "structure", "unstructure"]
 
@@ -154,11 +154,7 @@ _FACTORY: type[Any] = type(attrs.Factory(list))
 def _hook_of(converter: cattrs.Converter, t: Any) -> tuple[Any, Any, bool]:
     """``(hook, type, optional)`` for a field: ``X | None`` is unwrapped (``None`` is handled by
     the caller) and a plain ``str`` gets no hook (the caller checks the type inline)."""
-    optional = False
-    if get_origin(t) in (Union, types.UnionType):
-        args = [a for a in get_args(t) if a is not type(None)]
-        if len(args) == 1 and len(get_args(t)) == 2:
-            t, optional = args[0], True
+    t, optional = unwrap_optional(t)
     if t is str:
         return None, t, optional
     return converter.get_structure_hook(t), t, optional

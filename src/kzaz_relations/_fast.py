@@ -14,14 +14,14 @@ User folders (``load(path)``) never take this path.
 from __future__ import annotations
 
 import enum
-import types
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
 
 from .model import PartialDate, Period
+from .model._base import unwrap_optional
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -118,10 +118,11 @@ def _identity(value: Any) -> Any:
 
 def _converter(t: Any) -> Convert:
     """How to turn the JSON form of a field of type ``t`` into its value."""
-    origin, args = get_origin(t), get_args(t)
-    if origin in (Union, types.UnionType):
-        inner = _converter(next(a for a in args if a is not type(None)))
+    base, optional = unwrap_optional(t)
+    if optional:
+        inner = _converter(base)
         return lambda v: None if v is None else inner(v)
+    origin, args = get_origin(t), get_args(t)
     if origin is tuple:
         item = _converter(args[0])
         return tuple if item is _identity else lambda v: tuple(map(item, v))

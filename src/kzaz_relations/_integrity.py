@@ -6,9 +6,8 @@ and returns every problem found; it never stops at the first.
 
 from __future__ import annotations
 
-import types
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import attrs
 
@@ -31,6 +30,7 @@ from .model import (
     citations_of,
     references,
 )
+from .model._base import unwrap_optional
 
 __all__ = ["check"]
 
@@ -65,8 +65,7 @@ def _date_plan(cls: type[Any]) -> tuple[tuple[str, str], ...]:
     for a in attrs.fields(attrs.resolve_types(cls)):
         if a.name == "claim":
             continue  # a claim's periods name the figures it is about; a pledge's lie in the future
-        args = [t for t in get_args(a.type) if t is not type(None)]
-        base = args[0] if get_origin(a.type) in (Union, types.UnionType) and len(args) == 1 else a.type
+        base = unwrap_optional(a.type)[0]
         item = get_args(base)[0] if get_origin(base) is tuple else None
         if base in (PartialDate, Period):
             plan.append((a.name, "date"))

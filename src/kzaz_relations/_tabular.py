@@ -26,31 +26,22 @@ from __future__ import annotations
 
 import enum
 import json
-import types
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_origin
 
 import attrs
 
 from ._lazy import require
 from .model import PartialDate, Period
+from .model._base import unwrap_optional
 
 __all__ = ["columns", "flat_rows", "frame", "is_json_cell"]
 
 
-def _base(t: Any) -> Any:
-    """The type without ``| None``."""
-    if get_origin(t) in (Union, types.UnionType):
-        args = [a for a in get_args(t) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return t
-
-
 def is_json_cell(t: Any) -> bool:
     """Whether a field of type ``t`` is written as JSON in a CSV cell (lists, sets, nested records)."""
-    base = _base(t)
+    base = unwrap_optional(t)[0]
     return get_origin(base) in (tuple, frozenset) or (
         isinstance(base, type) and attrs.has(base) and base not in (PartialDate, Period)
     )
@@ -96,7 +87,7 @@ def frame(records: Iterable[Any], cls: type[Any] | None) -> Any:
     if cls is None:
         return pd.DataFrame()
     for a in columns(cls):
-        base = _base(a.type)
+        base = unwrap_optional(a.type)[0]
         values = [getattr(r, a.name) for r in rows]
         name = a.name
         if base is PartialDate:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from os import PathLike
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, get_origin
 
 import attrs
 
@@ -35,6 +35,7 @@ from ._tabular import is_json_cell as _is_json_cell
 from .dataset import METADATA_FILE, TABLES, Dataset, _read, write_folder
 from .errors import Problem
 from .model import PartialDate, Period, citations_of, references
+from .model._base import unwrap_optional
 
 __all__ = ["datapackage", "export_csv", "export_datapackage", "export_graphml", "export_json", "flat_rows", "read_csv"]
 
@@ -104,8 +105,7 @@ def _cell_value(a: attrs.Attribute[Any], text: str) -> Any:
             return parse_json(text)
         except DataFormatError as exc:
             raise ValueError("; ".join(p.message for p in exc.problems)) from None
-    args = get_args(a.type)
-    base = next((t for t in args if t is not type(None)), a.type) if args else a.type
+    base = unwrap_optional(a.type)[0]
     if base is int:
         # int() would also take " 7", "+7", "1_0" and non-ASCII digits: accept only what export_csv writes.
         if _INT_RE.fullmatch(text) is None or len(text) > 4000:
@@ -210,10 +210,7 @@ def _foreign_keys(cls: type[Any]) -> list[dict[str, Any]]:
 def _field_schema(a: attrs.Attribute[Any]) -> dict[str, Any]:
     import enum
 
-    t = a.type
-    args = get_args(t)
-    optional = type(None) in args
-    base = next((x for x in args if x is not type(None)), t) if optional else t
+    base, optional = unwrap_optional(a.type)
     field: dict[str, Any] = {"name": a.name}
     if a.__doc__:
         field["description"] = a.__doc__

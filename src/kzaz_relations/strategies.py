@@ -24,9 +24,8 @@ from __future__ import annotations
 import calendar
 import enum
 import random
-import types
 from decimal import Decimal
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import attrs
 from hypothesis import strategies as st
@@ -77,7 +76,7 @@ from .model import (
     citations_of,
     references,
 )
-from .model._base import REF_KEY
+from .model._base import REF_KEY, unwrap_optional
 
 __all__ = [
     "STRATEGIES",
@@ -668,10 +667,10 @@ class _Generator:
     def value(self, name: str, t: Any, ref: bool = False) -> Any:
         """A value of type ``t`` for field ``name``; ``ref``: the field holds ids of other records."""
         r = self.rnd
-        origin, args = get_origin(t), get_args(t)
-        if origin in (Union, types.UnionType):
-            inner = next(a for a in args if a is not type(None))
+        inner, optional = unwrap_optional(t)
+        if optional:
             return None if r.random() < 0.35 else self.value(name, inner, ref)
+        origin, args = get_origin(t), get_args(t)
         if origin is tuple:
             n = r.randint(1, 3) if name == "citations" else r.randint(0, 3)
             items = [self.value(name, args[0], ref) for _ in range(n)]

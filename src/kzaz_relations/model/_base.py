@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import types
 from decimal import Decimal
-from typing import Any
+from typing import Any, Union, get_args, get_origin
 
 import attrs
 from attrs import validators as v
@@ -148,3 +149,18 @@ def _in_language(texts: tuple[MonolingualText, ...], language: str) -> str | Non
         if t.language == language:
             return t.text
     return None
+
+
+def unwrap_optional(t: Any) -> tuple[Any, bool]:
+    """``(X, True)`` for a field type ``X | None`` (or ``Optional[X]``), else ``(t, False)``.
+
+    Example:
+        >>> unwrap_optional(int | None), unwrap_optional(tuple[str, ...])
+        ((<class 'int'>, True), (tuple[str, ...], False))
+    """
+    if get_origin(t) in (Union, types.UnionType):
+        args = get_args(t)
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1 and len(args) == 2:
+            return rest[0], True
+    return t, False

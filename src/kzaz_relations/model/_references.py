@@ -10,13 +10,12 @@ Package foreign keys, the JSON Schema and the graph — derives from that list.
 
 from __future__ import annotations
 
-import types
 from collections.abc import Callable, Iterator
-from typing import Any, Final, Union, get_args, get_origin
+from typing import Any, Final, get_args, get_origin
 
 import attrs
 
-from ._base import REF_KEY, Citation
+from ._base import REF_KEY, Citation, unwrap_optional
 from .people import Person
 from .project import Project
 from .tables import TABLE_NAMES, table_class
@@ -135,14 +134,6 @@ def _nested_class(t: Any) -> type[Any] | None:
     return None
 
 
-def _single(t: Any) -> Any:
-    if get_origin(t) in (Union, types.UnionType):
-        args = [a for a in get_args(t) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return t
-
-
 _CACHE: dict[type[Any], tuple[Reference, ...]] = {}
 
 
@@ -164,7 +155,7 @@ def _collect(owner: type[Any], cls: type[Any], prefix: tuple[str, ...]) -> Itera
     for a in attrs.fields(attrs.resolve_types(cls)):
         targets = a.metadata.get(REF_KEY)
         if targets is not None:
-            many = get_origin(_single(a.type)) is tuple
+            many = get_origin(unwrap_optional(a.type)[0]) is tuple
             required = a.default is attrs.NOTHING
             yield Reference(owner, (*prefix, a.name), tuple(targets), many, required)
             continue
