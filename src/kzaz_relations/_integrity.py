@@ -14,19 +14,13 @@ import attrs
 from .errors import Problem
 from .model import (
     TABLES,
-    Agreement,
     Citation,
-    Council,
-    CouncilMeeting,
     DatasetInfo,
     Indicator,
     Observation,
     PartialDate,
     Period,
-    Person,
-    Project,
     Unit,
-    Visit,
     citations_of,
     references,
 )
@@ -160,31 +154,54 @@ def check(
     return problems
 
 
+DATE_ORDER: tuple[tuple[str, str, str], ...] = (
+    ("start", "end", "ends ({later}) before it starts ({first})"),
+    ("date", "end", "ends ({later}) before it starts ({first})"),
+    ("signed", "ratified", "ratified ({later}) before it was signed ({first})"),
+    ("signed", "in_force", "in force ({later}) before it was signed ({first})"),
+    ("since", "until", "until ({later}) before since ({first})"),
+)
+"""``(earlier field, later field, message)``: pairs of dates of one record (or nested record) in
+that order, checked on every record that has both (a visit, a meeting, an agreement, an office,
+a co-chair); the strategies draw them in order from the same list."""
+
+_ORDER_PLANS: dict[type[Any], tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]] = {}
+
+
+def _order_plan(cls: type[Any]) -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
+    """The :data:`DATE_ORDER` pairs a class has, and its fields holding tuples of nested records
+    (citations aside), worked out once."""
+    found = _ORDER_PLANS.get(cls)
+    if found is None:
+        fields = attrs.fields(attrs.resolve_types(cls))
+        names = {a.name for a in fields}
+        pairs = tuple(p for p in DATE_ORDER if p[0] in names and p[1] in names)
+        nested = tuple(
+            a.name
+            for a in fields
+            if get_origin(a.type) is tuple
+            and attrs.has(item := get_args(a.type)[0])
+            and item not in (Citation, PartialDate, Period)
+        )
+        found = _ORDER_PLANS[cls] = (pairs, nested)
+    return found
+
+
+def _out_of_order(obj: Any, path: str) -> Iterator[tuple[str, str]]:
+    pairs, nested = _order_plan(type(obj))
+    for first, later, message in pairs:
+        a, b = getattr(obj, first), getattr(obj, later)
+        if a is not None and b is not None and b.latest < a.earliest:
+            yield f"{path}.{later}", message.format(first=a, later=b)
+    for name in nested:
+        for n, item in enumerate(getattr(obj, name)):
+            yield from _out_of_order(item, f"{path}.{name}[{n}]")
+
+
 def _dates(table: str, i: int, r: Any) -> Iterator[Problem]:
     file = f"{table}.json"
-    if isinstance(r, Visit | CouncilMeeting):
-        start = r.start if isinstance(r, Visit) else r.date
-        if r.end is not None and r.end.latest < start.earliest:
-            yield Problem(file, f"$[{i}].end", f"ends ({r.end}) before it starts ({start})")
-    if isinstance(r, Agreement):
-        for name in ("ratified", "in_force"):
-            when = getattr(r, name)
-            if when is not None and when.latest < r.signed.earliest:
-                yield Problem(
-                    file, f"$[{i}].{name}", f"{name.replace('_', ' ')} ({when}) before it was signed ({r.signed})"
-                )
-    if isinstance(r, Person):
-        for j, o in enumerate(r.offices):
-            if o.since is not None and o.until is not None and o.until.latest < o.since.earliest:
-                yield Problem(file, f"$[{i}].offices[{j}].until", f"until ({o.until}) before since ({o.since})")
-    if isinstance(r, Council):
-        for j, c in enumerate(r.co_chairs):
-            if c.since is not None and c.until is not None and c.until.latest < c.since.earliest:
-                yield Problem(file, f"$[{i}].co_chairs[{j}].until", f"until ({c.until}) before since ({c.since})")
-    if isinstance(r, Project):
-        for j in range(1, len(r.milestones)):
-            if r.milestones[j].date < r.milestones[j - 1].date:
-                yield Problem(file, f"$[{i}].milestones[{j}].date", "milestones out of date order")
+    for path, message in _out_of_order(r, f"$[{i}]"):
+        yield Problem(file, path, message)
     if isinstance(r, Observation):
         allowed = _UNITS_OF.get(r.indicator)
         if allowed is not None and r.unit not in allowed:

@@ -30,7 +30,7 @@ from typing import Any, get_args, get_origin
 import attrs
 from hypothesis import strategies as st
 
-from ._integrity import _UNITS_OF
+from ._integrity import _UNITS_OF, DATE_ORDER
 from .dataset import TABLES, Dataset
 from .model import (
     DATA_FORMAT,
@@ -716,13 +716,7 @@ class _Generator:
 
 def _fit(cls: type[Any], kw: dict[str, Any], gen: _Generator) -> None:
     """Bring drawn values in line with the rules that span fields or records."""
-    for first, later in (
-        ("start", "end"),
-        ("date", "end"),
-        ("since", "until"),
-        ("signed", "ratified"),
-        ("signed", "in_force"),
-    ):
+    for first, later, _ in DATE_ORDER:
         a, b = kw.get(first), kw.get(later)
         if isinstance(a, PartialDate) and isinstance(b, PartialDate) and b.latest < a.earliest:
             kw[later] = None
