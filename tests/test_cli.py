@@ -342,3 +342,11 @@ def test_export_graphml_reads_back(capsys: pytest.CaptureFixture[str], tmp_path:
     assert run(capsys, "export", "graphml", str(tmp_path))[0] == 0
     graph = nx.read_graphml(tmp_path / "kzaz_relations.graphml")
     assert graph.nodes["people:ilham-aliyev"]["label"] == "Ilham Aliyev"
+
+
+def test_the_command_line_vocabularies_match_the_library() -> None:
+    from kzaz_relations import _time, cli, export
+
+    assert set(cli.TIMELINE_KINDS) == set(_time.KINDS)
+    assert all(callable(getattr(export, f"export_{f}")) for f in cli.EXPORT_FORMATS)
+    assert {n.removeprefix("export_") for n in export.__all__ if n.startswith("export_")} == set(cli.EXPORT_FORMATS)

@@ -99,13 +99,12 @@ def parse_json(data: bytes | str, file: str | None = None) -> Any:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise fail(f"not UTF-8 at byte {exc.start}") from None
-        # Strict UTF-8 decoding never yields a surrogate: only a \u escape can bring one in.
-        may_hold_surrogates = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
     else:
         text = data
-        may_hold_surrogates = ("\\u" in text and _SURROGATE_ESCAPE.search(text) is not None) or (
-            _SURROGATE.search(text) is not None
-        )
+    # A \u escape can bring in a lone surrogate; so can a str (strict UTF-8 decoding never does).
+    may_hold_surrogates = ("\\u" in text and _SURROGATE_ESCAPE.search(text) is not None) or (
+        not isinstance(data, bytes) and _SURROGATE.search(text) is not None
+    )
     if text.startswith("\ufeff"):
         raise fail("starts with a byte-order mark; save it as UTF-8 without BOM")
     try:

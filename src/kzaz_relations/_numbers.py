@@ -37,9 +37,7 @@ from .series import (
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["UNSET", "check", "mirror", "observations_for", "series"]
-
-_UNSET = UNSET
+__all__ = ["check", "mirror", "observations_for", "series"]
 
 
 def _reporter_text(reporter: Country | None) -> str:
@@ -55,7 +53,7 @@ def observations_for(
     ds: Dataset,
     indicator: Indicator | str,
     *,
-    reporter: Country | str | object | None = _UNSET,
+    reporter: Country | str | object | None = UNSET,
     direction: Direction | str = Direction.BOTH,
     reporter_kinds: Iterable[ReporterKind | str] | None = None,
     full_year: bool = True,
@@ -65,7 +63,7 @@ def observations_for(
     """The observations a series draws on. ``reporter`` left unset means any reporter."""
     ind = Indicator(indicator)
     dirn = Direction(direction)
-    any_reporter = reporter is _UNSET
+    any_reporter = reporter is UNSET
     rep = None if any_reporter or reporter is None else Country(str(reporter).upper())
     kinds = None if reporter_kinds is None else frozenset(ReporterKind(k) for k in reporter_kinds)
     return [
@@ -106,7 +104,7 @@ def series(
         known_by=day,
     )
     chosen: Country | None
-    if reporter is _UNSET:
+    if reporter is UNSET:
         present = sorted({o.reporter for o in found}, key=lambda r: "" if r is None else r.value)
         if len(present) > 1:
             names = ", ".join(_reporter_text(r) for r in present)

@@ -129,7 +129,8 @@ def as_of(ds: Dataset, day: PartialDate | str | int) -> Dataset:
         kept[name] = rows
     # A council that had met by then existed by then, whatever its recorded founding date.
     met = {m.council for m in kept["meetings"]}
-    kept["councils"] = [c for c in ds.councils if c.id in met or c in kept["councils"]]
+    existed = {c.id for c in kept["councils"]}
+    kept["councils"] = [c for c in ds.councils if c.id in met or c.id in existed]
     # Clear every declared reference to a record that did not exist yet (a project's later
     # agreements, say). Required references point to tables kept whole (people) or kept above.
     ids = {name: {r.id for r in rows} for name, rows in kept.items()}

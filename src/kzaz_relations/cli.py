@@ -33,6 +33,13 @@ __all__ = ["build_parser", "main"]
 MIN_WIDTH = 40
 "The narrowest layout the text output uses, whatever the terminal reports."
 
+TIMELINE_KINDS = ("agreement", "visit", "meeting", "event", "statement", "council", "milestone")
+"""What ``kzaz timeline --kind`` takes: the kinds of timeline entries (written out, so that
+building the parser imports no record class)."""
+
+EXPORT_FORMATS = ("json", "csv", "datapackage", "graphml")
+"What ``kzaz export`` writes: each is ``kzaz_relations.export.export_<format>``."
+
 
 def _width() -> int:
     return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
@@ -560,7 +567,7 @@ def _verdict_row(ds: Dataset, v: Verdict) -> dict[str, Any]:
         "status": v.status.value,
         "when_said": v.when_said.status.value if v.when_said else None,
         "computed": v.computed.quantize(Decimal("0.001")) if v.computed is not None else None,
-        "data": ", ".join(r if r in ("KZ", "AZ") else ds.name_of(r) for r in v.reporters) or None,
+        "data": ", ".join(ds.name_of(r) for r in v.reporters) or None,
         "reason": v.reason,
     }
 
@@ -771,13 +778,7 @@ def _export(args: argparse.Namespace, out: _Output) -> int:
     from . import export
 
     ds = _dataset(args)
-    writer = {
-        "json": export.export_json,
-        "csv": export.export_csv,
-        "datapackage": export.export_datapackage,
-        "graphml": export.export_graphml,
-    }[args.format]
-    written = writer(ds, args.dir)
+    written = getattr(export, f"export_{args.format}")(ds, args.dir)
     out.text(f"wrote {len(written)} files to {args.dir}")
     return 0
 
@@ -848,8 +849,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--kind",
         action="append",
-        type=_choice(["agreement", "visit", "meeting", "event", "statement", "council", "milestone"], "kind"),
-        help="only this kind (repeatable): agreement, visit, meeting, event, statement, council, milestone",
+        type=_choice(TIMELINE_KINDS, "kind"),
+        help=f"only this kind (repeatable): {', '.join(TIMELINE_KINDS)}",
     )
     p.add_argument("--possibly", action="store_true", help="keep entries whose date only overlaps the range")
     _add_format(p)
@@ -925,7 +926,7 @@ def build_parser() -> argparse.ArgumentParser:
     _command(p, _check)
 
     p = sub.add_parser("export", help="write the dataset as json, csv, a Frictionless datapackage or graphml")
-    p.add_argument("format", type=_choice(["json", "csv", "datapackage", "graphml"], "export format"))
+    p.add_argument("format", type=_choice(EXPORT_FORMATS, "export format"))
     p.add_argument("dir")
     _command(p, _export)
 

@@ -63,7 +63,6 @@ METADATA_FILE: Final = "metadata.json"
 
 R = TypeVar("R")
 
-_UNSET = UNSET
 
 _NAMED: Final = ("people", "organizations")
 "The tables whose records have names in several languages."
@@ -382,7 +381,7 @@ class Dataset:
         self,
         indicator: Indicator | str,
         *,
-        reporter: Country | str | None = _UNSET,
+        reporter: Country | str | None = UNSET,
         direction: Direction | str = Direction.BOTH,
         reporter_kinds: Iterable[ReporterKind | str] | None = None,
         full_year: bool = True,

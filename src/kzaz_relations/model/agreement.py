@@ -12,6 +12,7 @@ from ._base import (
     MonolingualText,
     _citations,
     _id,
+    _in_language,
     _non_empty,
     _opt,
     _set_of,
@@ -94,7 +95,5 @@ class Agreement:
             >>> a.title_in("ru")[:53]
             'Договор о стратегическом партнерстве и союзнических о'
         """
-        for t in self.titles:
-            if t.language == language:
-                return t.text
-        return self.title if language == "en" else None
+        found = _in_language(self.titles, language)
+        return found if found is not None or language != "en" else self.title
