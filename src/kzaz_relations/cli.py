@@ -469,7 +469,7 @@ def _trade(args: argparse.Namespace, out: _Output) -> int:
             rows,
             ["reporter", "direction", "period", "value", "unit", "observation", "reported_by"],
             text_columns=(["direction", *text] if len(directions) > 1 else text),
-            empty=_empty_trade(ds, indicator, args),
+            empty=_empty_trade(ds, indicator, args) if not rows else "",
         )
         return 0
     rows = []
@@ -494,7 +494,7 @@ def _trade(args: argparse.Namespace, out: _Output) -> int:
         rows,
         ["direction", "period", "KZ", "AZ", "gap", "gap_percent", "unit", "KZ_observation", "AZ_observation"],
         text_columns=(["direction", *text] if len(directions) > 1 else text),
-        empty=_empty_trade(ds, indicator, args),
+        empty=_empty_trade(ds, indicator, args) if not rows else "",
     )
     return 0
 
