@@ -10,8 +10,9 @@ CSV layout (one ``<table>.csv`` per table, plus ``metadata.json``; UTF-8, RFC 41
   ``claim``…) as compact JSON in the cell — the lexical form Table Schema uses for
   its ``array`` and ``object`` types — so every value round-trips exactly;
 * a derived link table ``citations.csv`` (``table``, ``record``, ``position``,
-  ``source``, ``supports``) lists every citation, including those of milestones, so
-  tools can join records to sources; it is ignored when reading back.
+  ``source``, ``supports``) lists every citation, including those of nested records
+  (milestones, offices, co-chairs…) under their record, so tools can join records to
+  sources; it is ignored when reading back.
 """
 
 from __future__ import annotations
