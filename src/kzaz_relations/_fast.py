@@ -14,8 +14,8 @@ User folders (``load(path)``) never take this path.
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
@@ -133,8 +133,9 @@ def _converter(t: Any) -> Convert:
         return _date
     if t is Period:
         return _period
-    if t is Decimal:
-        return Decimal
+    decimal = sys.modules.get("decimal")  # a Decimal field means its module imported decimal
+    if decimal is not None and t is decimal.Decimal:
+        return decimal.Decimal  # type: ignore[no-any-return]
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return t._value2member_map_.__getitem__
     if isinstance(t, type) and attrs.has(t):

@@ -18,7 +18,7 @@ import attrs
 
 from ._lazy import lazy_attributes
 from ._sentinels import UNSET
-from .model import Country, Direction, Indicator, PartialDate, ReporterKind, Unit
+from .model import PartialDate
 from .model.tables import TABLE_NAMES, table_class
 from .table import Table
 
@@ -35,15 +35,20 @@ if TYPE_CHECKING:
         Agreement,
         Council,
         CouncilMeeting,
+        Country,
         DatasetInfo,
+        Direction,
         Event,
+        Indicator,
         Observation,
         Organization,
         Person,
         Project,
         Record,
+        ReporterKind,
         Source,
         Statement,
+        Unit,
         Visit,
     )
     from .series import Mirror, Series, Verdict
@@ -382,7 +387,7 @@ class Dataset:
         indicator: Indicator | str,
         *,
         reporter: Country | str | None = UNSET,
-        direction: Direction | str = Direction.BOTH,
+        direction: Direction | str = "both",
         reporter_kinds: Iterable[ReporterKind | str] | None = None,
         full_year: bool = True,
         project: str | None = None,
@@ -440,9 +445,9 @@ class Dataset:
 
     def mirror(
         self,
-        indicator: Indicator | str = Indicator.TRADE_TURNOVER,
+        indicator: Indicator | str = "trade.turnover",
         *,
-        direction: Direction | str = Direction.BOTH,
+        direction: Direction | str = "both",
         reporter_kinds: Iterable[ReporterKind | str] | None = None,
         full_year: bool = True,
         unit: Unit | str | None = None,

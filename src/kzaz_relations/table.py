@@ -9,27 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 from ._lazy import lazy_attributes
-from .model import (
-    AgreementKind,
-    AgreementStatus,
-    CouncilKind,
-    Country,
-    Direction,
-    EventKind,
-    Indicator,
-    Level,
-    ObservationStatus,
-    OrganizationKind,
-    PartialDate,
-    Period,
-    ProjectStatus,
-    Rank,
-    ReporterKind,
-    Sector,
-    SourceKind,
-    Unit,
-    VisitKind,
-)
+from .model import PartialDate, Period
 
 if TYPE_CHECKING:
     from .model import Record
@@ -149,14 +129,19 @@ def _as_set(value: Any) -> frozenset[Any]:
     return frozenset(value)
 
 
-def _members(value: Any, kind: type[enum.Enum] | None) -> frozenset[Any]:
-    """The filter values, checked against ``kind`` so a typo raises instead of matching nothing.
+def _members(value: Any, vocabulary: str | None) -> frozenset[Any]:
+    """The filter values, checked against the enum named ``vocabulary`` so a typo raises
+    instead of matching nothing.
 
-    Text matches a member's value case-insensitively (``"kz"`` is ``Country.KZ``).
+    Text matches a member's value case-insensitively (``"kz"`` is ``Country.KZ``). The enum is
+    named rather than imported so that a query defines only the vocabularies it uses.
     """
     values = _as_set(value)
-    if kind is None:
+    if vocabulary is None:
         return values
+    from . import model
+
+    kind: type[enum.Enum] = getattr(model, vocabulary)
     by_text = {str(m.value).casefold(): m for m in kind}
     out = set()
     for v in values:
@@ -174,7 +159,7 @@ def _label(kind: type[enum.Enum]) -> str:
     return words
 
 
-def _enum_eq(name: str, kind: type[enum.Enum] | None = None) -> Filter:
+def _enum_eq(name: str, kind: str | None = None) -> Filter:
     def prepare(value: Any, names: Names | None = None) -> Test:
         wanted = _members(value, kind)
         return lambda record: getattr(record, name) in wanted
@@ -182,7 +167,7 @@ def _enum_eq(name: str, kind: type[enum.Enum] | None = None) -> Filter:
     return prepare
 
 
-def _member(name: str, kind: type[enum.Enum]) -> Filter:
+def _member(name: str, kind: str) -> Filter:
     def prepare(value: Any, names: Names | None = None) -> Test:
         wanted = _members(value, kind)
         return lambda record: not wanted.isdisjoint(getattr(record, name))
@@ -311,7 +296,7 @@ def _refers(label: str) -> Filter:
 
 def _country_any(*names: str) -> Filter:
     def prepare(value: Any, names_: Names | None = None) -> Test:
-        wanted = _members(value, Country)
+        wanted = _members(value, "Country")
         return lambda record: any(getattr(record, n) in wanted for n in names)
 
     return prepare
@@ -336,10 +321,10 @@ _COMMON: dict[str, Filter] = {"between": _certainly_between, "possibly_between":
 # Keyword filters by record class name (the classes themselves are imported lazily).
 _FILTERS: dict[str, dict[str, Filter]] = {
     "Agreement": {
-        "kind": _enum_eq("kind", AgreementKind),
-        "status": _enum_eq("status", AgreementStatus),
-        "sector": _member("sectors", Sector),
-        "country": _member("countries", Country),
+        "kind": _enum_eq("kind", "AgreementKind"),
+        "status": _enum_eq("status", "AgreementStatus"),
+        "sector": _member("sectors", "Sector"),
+        "country": _member("countries", "Country"),
         "party": _refers("parties"),
         "signatory": _refers("signatories"),
         "place": _place,
@@ -349,7 +334,7 @@ _FILTERS: dict[str, dict[str, Filter]] = {
         "signed_possibly_between": _possibly_between,
     },
     "Council": {
-        "kind": _enum_eq("kind", CouncilKind),
+        "kind": _enum_eq("kind", "CouncilKind"),
         "established_between": _certainly_between,
         "co_chair": _refers("co_chairs.person"),
     },
@@ -361,53 +346,53 @@ _FILTERS: dict[str, dict[str, Filter]] = {
     },
     "Visit": {
         "visitor": _refers("visitor"),
-        "kind": _enum_eq("kind", VisitKind),
-        "level": _enum_eq("level", Level),
-        "from_country": _enum_eq("from_country", Country),
-        "to_country": _enum_eq("to_country", Country),
+        "kind": _enum_eq("kind", "VisitKind"),
+        "level": _enum_eq("level", "Level"),
+        "from_country": _enum_eq("from_country", "Country"),
+        "to_country": _enum_eq("to_country", "Country"),
         "country": _country_any("from_country", "to_country"),
         "place": _place,
     },
     "Project": {
-        "status": _enum_eq("status", ProjectStatus),
-        "sector": _member("sectors", Sector),
-        "country": _member("countries", Country),
+        "status": _enum_eq("status", "ProjectStatus"),
+        "sector": _member("sectors", "Sector"),
+        "country": _member("countries", "Country"),
         "participant": _refers("participants"),
     },
     "Observation": {
         "reported_by": _refers("reported_by"),
-        "indicator": _enum_eq("indicator", Indicator),
-        "direction": _enum_eq("direction", Direction),
-        "reporter": _enum_eq("reporter", Country),
-        "reporter_kind": _enum_eq("reporter_kind", ReporterKind),
-        "unit": _enum_eq("unit", Unit),
-        "rank": _enum_eq("rank", Rank),
-        "status": _enum_eq("status", ObservationStatus),
+        "indicator": _enum_eq("indicator", "Indicator"),
+        "direction": _enum_eq("direction", "Direction"),
+        "reporter": _enum_eq("reporter", "Country"),
+        "reporter_kind": _enum_eq("reporter_kind", "ReporterKind"),
+        "unit": _enum_eq("unit", "Unit"),
+        "rank": _enum_eq("rank", "Rank"),
+        "status": _enum_eq("status", "ObservationStatus"),
         "project": _enum_eq("project"),
         "period": _period,
     },
     "Statement": {
         "speaker": _refers("speaker"),
         "co_speaker": _refers("co_speakers"),
-        "speaker_country": _enum_eq("speaker_country", Country),
-        "sector": _member("sectors", Sector),
+        "speaker_country": _enum_eq("speaker_country", "Country"),
+        "sector": _member("sectors", "Sector"),
         "checkable": _checkable,
     },
     "Event": {
-        "kind": _enum_eq("kind", EventKind),
-        "country": _member("countries", Country),
+        "kind": _enum_eq("kind", "EventKind"),
+        "country": _member("countries", "Country"),
         "place": _place,
         "participant": _refers("participants"),
     },
-    "Person": {"country": _enum_eq("country", Country), "name": _name},
+    "Person": {"country": _enum_eq("country", "Country"), "name": _name},
     "Organization": {
-        "kind": _enum_eq("kind", OrganizationKind),
-        "country": _enum_eq("country", Country),
+        "kind": _enum_eq("kind", "OrganizationKind"),
+        "country": _enum_eq("country", "Country"),
         "parent": _refers("parent"),
         "name": _name,
     },
     "Source": {
-        "kind": _enum_eq("kind", SourceKind),
+        "kind": _enum_eq("kind", "SourceKind"),
         "language": _enum_eq("language"),
         "publisher": _enum_eq("publisher"),
     },

@@ -2,7 +2,8 @@
 
 Each record class lives in a module of its own (``agreement``, ``council``, ``people``…) and
 is imported on first use, so code that needs one table's records pays only for defining
-those classes. The enums and partial dates are imported with the package.
+those classes. The partial dates, countries and sectors are imported with the package; every other
+vocabulary with the first use of its name.
 """
 
 from __future__ import annotations
@@ -11,27 +12,7 @@ from typing import TYPE_CHECKING
 
 from .._lazy import lazy_attributes
 from .dates import PartialDate, Period, Precision
-from .vocab import (
-    AgreementKind,
-    AgreementStatus,
-    Comparison,
-    CouncilKind,
-    Country,
-    Direction,
-    EventKind,
-    Indicator,
-    Level,
-    ObservationStatus,
-    OrganizationKind,
-    ProjectStatus,
-    Qualifier,
-    Rank,
-    ReporterKind,
-    Sector,
-    SourceKind,
-    Unit,
-    VisitKind,
-)
+from .vocab import Country, Sector
 
 if TYPE_CHECKING:
     from ._base import Citation, MonolingualText
@@ -48,6 +29,25 @@ if TYPE_CHECKING:
     from .statement import Claim, Statement
     from .tables import TABLE_NAMES, table_class
     from .visit import Visit
+    from .vocab import (
+        AgreementKind,
+        AgreementStatus,
+        Comparison,
+        CouncilKind,
+        Direction,
+        EventKind,
+        Indicator,
+        Level,
+        ObservationStatus,
+        OrganizationKind,
+        ProjectStatus,
+        Qualifier,
+        Rank,
+        ReporterKind,
+        SourceKind,
+        Unit,
+        VisitKind,
+    )
 
 _LAZY: dict[str, str] = {
     "Citation": "._base",
@@ -77,6 +77,23 @@ _LAZY: dict[str, str] = {
     "TABLE_NAMES": ".tables",
     "table_class": ".tables",
     "Visit": ".visit",
+    "AgreementKind": ".vocab",
+    "AgreementStatus": ".vocab",
+    "Comparison": ".vocab",
+    "CouncilKind": ".vocab",
+    "Direction": ".vocab",
+    "EventKind": ".vocab",
+    "Indicator": ".vocab",
+    "Level": ".vocab",
+    "ObservationStatus": ".vocab",
+    "OrganizationKind": ".vocab",
+    "ProjectStatus": ".vocab",
+    "Qualifier": ".vocab",
+    "Rank": ".vocab",
+    "ReporterKind": ".vocab",
+    "SourceKind": ".vocab",
+    "Unit": ".vocab",
+    "VisitKind": ".vocab",
 }
 
 __all__ = [

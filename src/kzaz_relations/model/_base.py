@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import types
-from decimal import Decimal
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -50,6 +49,8 @@ def _unique(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ..
 
 
 def _finite(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    from decimal import Decimal  # imported by the tables with numbers, not by the others
+
     if type(value) is not Decimal or not value.is_finite():
         raise ValueError(f"{attribute.name} must be a finite Decimal, got {value!r}")
 

@@ -2,11 +2,23 @@
 
 Every enum is a :class:`enum.StrEnum` whose value is the text stored in the data files,
 so ``Sector("energy") is Sector.ENERGY`` and members compare equal to their text.
+
+The countries and sectors are defined here; each table's own vocabularies live in a private
+module beside it and are imported the first time they are named, so a query on one table
+does not build every enum (an enum member costs tens of microseconds to create).
 """
 
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from ._vocab_agreements import AgreementKind, AgreementStatus
+    from ._vocab_figures import Comparison, Direction, Indicator, ObservationStatus, Qualifier, Rank, ReporterKind, Unit
+    from ._vocab_records import CouncilKind, EventKind, Level, OrganizationKind, ProjectStatus, SourceKind, VisitKind
 
 __all__ = [
     "AgreementKind",
@@ -206,315 +218,24 @@ class Sector(enum.StrEnum):
     "Emergency situations and civil protection."
 
 
-class SourceKind(enum.StrEnum):
-    """What kind of publisher a source is."""
+_LAZY: dict[str, str] = {
+    "AgreementKind": "._vocab_agreements",
+    "AgreementStatus": "._vocab_agreements",
+    "Indicator": "._vocab_figures",
+    "Direction": "._vocab_figures",
+    "Unit": "._vocab_figures",
+    "ReporterKind": "._vocab_figures",
+    "Rank": "._vocab_figures",
+    "ObservationStatus": "._vocab_figures",
+    "Qualifier": "._vocab_figures",
+    "Comparison": "._vocab_figures",
+    "SourceKind": "._vocab_records",
+    "CouncilKind": "._vocab_records",
+    "VisitKind": "._vocab_records",
+    "Level": "._vocab_records",
+    "EventKind": "._vocab_records",
+    "OrganizationKind": "._vocab_records",
+    "ProjectStatus": "._vocab_records",
+}
 
-    OFFICIAL = "official"
-    "A government body: presidency, ministry, embassy, parliament."
-    NEWS_AGENCY = "news_agency"
-    "A news agency or newspaper."
-    INTERVIEW = "interview"
-    "A published interview."
-    STATISTICS = "statistics"
-    "A statistics office or customs service."
-    LEGAL_DATABASE = "legal_database"
-    "A database of legal acts."
-    COMPANY = "company"
-    "A company's own publication."
-    INTERNATIONAL_ORGANISATION = "international_organisation"
-    "An international organisation."
-    REFERENCE = "reference"
-    "An encyclopedia, reference work or analytical publication."
-
-
-class AgreementKind(enum.StrEnum):
-    """The kind of a signed document."""
-
-    TREATY = "treaty"
-    AGREEMENT = "agreement"
-    DECLARATION = "declaration"
-    JOINT_STATEMENT = "joint_statement"
-    PROTOCOL = "protocol"
-    MEMORANDUM = "memorandum"
-    PROGRAMME = "programme"
-    ACTION_PLAN = "action_plan"
-    ROADMAP = "roadmap"
-    CONTRACT = "contract"
-    OTHER = "other"
-
-
-class AgreementStatus(enum.StrEnum):
-    """Where a document stands, as far as a source says."""
-
-    SIGNED = "signed"
-    "Signed; nothing further is known."
-    RATIFIED = "ratified"
-    "Ratified or approved by at least one party."
-    IN_FORCE = "in_force"
-    "Entered into force."
-    EXPIRED = "expired"
-    "Expired or terminated."
-
-
-class CouncilKind(enum.StrEnum):
-    """The kind of a standing bilateral body."""
-
-    SUPREME_INTERSTATE_COUNCIL = "supreme_interstate_council"
-    INTERGOVERNMENTAL_COMMISSION = "intergovernmental_commission"
-    BUSINESS_COUNCIL = "business_council"
-    EXPERT_COUNCIL = "expert_council"
-    PARLIAMENTARY_GROUP = "parliamentary_group"
-    WORKING_GROUP = "working_group"
-    OTHER = "other"
-
-
-class VisitKind(enum.StrEnum):
-    """The protocol level of a visit."""
-
-    STATE = "state"
-    OFFICIAL = "official"
-    WORKING = "working"
-    MULTILATERAL = "multilateral"
-    "Attendance at a multilateral event, with bilateral talks."
-    UNSPECIFIED = "unspecified"
-    "A visit whose level no source states."
-
-
-class EventKind(enum.StrEnum):
-    """The kind of a dated event that is not a visit, meeting or signing."""
-
-    DIPLOMATIC_RELATIONS = "diplomatic_relations"
-    RECOGNITION = "recognition"
-    EMBASSY_OPENED = "embassy_opened"
-    CONSULATE_OPENED = "consulate_opened"
-    AMBASSADOR = "ambassador"
-    "An ambassador appointed, accredited or presenting credentials."
-    RATIFICATION = "ratification"
-    LAUNCH = "launch"
-    "A project, route or facility launched."
-    CULTURAL = "cultural"
-    "Cultural days, festivals, exhibitions, cultural centres."
-    TRADE_MISSION_OPENED = "trade_mission_opened"
-    "A trade house or trade representation opened."
-    FLIGHT_ROUTE = "flight_route"
-    "A direct air route opened or resumed."
-    SHIPPING_LINE = "shipping_line"
-    "A ferry or container line launched."
-    SUMMIT = "summit"
-    "A multilateral summit at which both sides met (when it is not recorded as a visit)."
-    ACCIDENT = "accident"
-    "An accident and its investigation."
-    MONUMENT = "monument"
-    "A monument, bust, street or park named or unveiled."
-    AWARD = "award"
-    "A state order or honour conferred on a figure of the other side."
-    BUSINESS_FORUM = "business_forum"
-    "A business forum."
-    HUMANITARIAN = "humanitarian"
-    "Aid, donations, reconstruction."
-    EDUCATION = "education"
-    "A school, university branch or scholarship programme."
-    SPORT = "sport"
-    OTHER = "other"
-
-
-class OrganizationKind(enum.StrEnum):
-    """The kind of an :class:`~kzaz_relations.Organization`.
-
-    Example:
-        >>> import kzaz_relations as kz
-        >>> kz.load().organizations["kazmunaygas"].kind
-        <OrganizationKind.STATE_COMPANY: 'state_company'>
-    """
-
-    STATE = "state"
-    "A state as a party (the Republic of Kazakhstan)."
-    GOVERNMENT = "government"
-    "A national government (the Cabinet of Ministers)."
-    PRESIDENCY = "presidency"
-    "A president's office or administration."
-    MINISTRY = "ministry"
-    AGENCY = "agency"
-    "A state agency, committee, service or fund."
-    PARLIAMENT = "parliament"
-    "A parliament or one of its chambers."
-    STATE_COMPANY = "state_company"
-    "A company the state owns or controls."
-    COMPANY = "company"
-    BANK = "bank"
-    "A bank, central or commercial, or a development bank."
-    INTERNATIONAL_ORGANISATION = "international_organisation"
-    MEDIA = "media"
-    "A news agency, newspaper or broadcaster."
-    CITY = "city"
-    "A city or region as a party (twin cities)."
-    UNIVERSITY = "university"
-    RESEARCH_INSTITUTE = "research_institute"
-    "A research institute, think tank or library."
-    ASSOCIATION = "association"
-    "A business association, chamber or public association."
-    OTHER = "other"
-
-
-class ProjectStatus(enum.StrEnum):
-    """Where a project stands."""
-
-    PROPOSED = "proposed"
-    PLANNED = "planned"
-    UNDER_CONSTRUCTION = "under_construction"
-    OPERATING = "operating"
-    COMPLETED = "completed"
-    SUSPENDED = "suspended"
-
-
-class Indicator(enum.StrEnum):
-    """What an :class:`~kzaz_relations.Observation` measures.
-
-    Trade flows use :class:`Direction` for who ships to whom: ``trade.exports`` with
-    direction ``kz_to_az`` is Kazakhstan's exports to Azerbaijan, which Azerbaijan's
-    statistics record as imports from Kazakhstan.
-    """
-
-    TRADE_TURNOVER = "trade.turnover"
-    "Total bilateral trade in goods (exports plus imports)."
-    TRADE_EXPORTS = "trade.exports"
-    "Goods shipped in the observation's direction."
-    TRADE_SERVICES = "trade.services"
-    "Trade in services."
-    INVESTMENT_FLOW = "investment.flow"
-    "Direct investment flow in the period, in the observation's direction."
-    INVESTMENT_STOCK = "investment.stock"
-    "Accumulated direct investment, in the observation's direction."
-    INVESTMENT_TOTAL = "investment.total"
-    "Direct investment of either side into the other, as a total."
-    TRANSIT_CARGO = "transit.cargo"
-    "Cargo carried on a route (tonnes)."
-    TRANSIT_CONTAINERS = "transit.containers"
-    "Containers carried on a route (TEU)."
-    OIL_TRANSIT = "oil.transit"
-    "Kazakh oil shipped through Azerbaijan."
-    GRAIN_EXPORTS = "grain.exports"
-    "Grain and flour exports."
-    COMPANIES = "companies"
-    "Companies with the other side's capital."
-    DOCUMENTS = "documents"
-    "Bilateral documents signed."
-    TOURISTS = "tourists"
-    "Visitors and tourist trips."
-    FLIGHTS = "flights"
-    "Scheduled flights per week."
-    CAPACITY = "capacity"
-    "A capacity or size of an installation."
-    OTHER = "other"
-    "A figure described in the observation's note."
-
-
-class Direction(enum.StrEnum):
-    """Which way a flow runs."""
-
-    KZ_TO_AZ = "kz_to_az"
-    AZ_TO_KZ = "az_to_kz"
-    BOTH = "both"
-    "Both ways together, or no direction (a turnover, a total)."
-
-
-class Unit(enum.StrEnum):
-    """The unit of a value."""
-
-    USD = "usd"
-    USD_THOUSAND = "usd_thousand"
-    USD_MILLION = "usd_million"
-    USD_BILLION = "usd_billion"
-    TONNES = "tonnes"
-    THOUSAND_TONNES = "thousand_tonnes"
-    MILLION_TONNES = "million_tonnes"
-    TEU = "teu"
-    COUNT = "count"
-    PERCENT = "percent"
-    MW = "mw"
-    GW = "gw"
-    KWH_BILLION = "kwh_billion"
-    GBPS = "gbps"
-    TBPS = "tbps"
-    KM = "km"
-    DAYS = "days"
-    BARRELS_PER_DAY = "barrels_per_day"
-
-
-class ReporterKind(enum.StrEnum):
-    """Who produced a figure."""
-
-    STATISTICS = "statistics"
-    "A national statistics office."
-    CUSTOMS = "customs"
-    "A customs service."
-    CENTRAL_BANK = "central_bank"
-    "A central bank (balance-of-payments and investment statistics)."
-    MINISTRY = "ministry"
-    "A ministry or government agency."
-    HEAD_OF_STATE = "head_of_state"
-    "A president's statement."
-    OFFICIAL = "official"
-    "Another official's statement (minister, ambassador, deputy prime minister)."
-    COMPANY = "company"
-    "A company."
-    MEDIA = "media"
-    "A news report without an attributed official source."
-    OTHER = "other"
-
-
-class Rank(enum.StrEnum):
-    """How a value ranks against others for the same period (as in Wikidata)."""
-
-    PREFERRED = "preferred"
-    "The value a source justifies as best (for example the final official figure)."
-    NORMAL = "normal"
-    DEPRECATED = "deprecated"
-    "Known to be superseded or wrong, kept for the record."
-
-
-class ObservationStatus(enum.StrEnum):
-    """How final a value is."""
-
-    FINAL = "final"
-    PRELIMINARY = "preliminary"
-    ESTIMATE = "estimate"
-    "Rounded, approximate or stated in passing."
-
-
-class Qualifier(enum.StrEnum):
-    """How a stated number was qualified."""
-
-    EXACT = "exact"
-    ABOUT = "about"
-    ALMOST = "almost"
-    "Just under the number."
-    OVER = "over"
-    "More than the number."
-    UNDER = "under"
-    "Less than the number."
-    UP_TO = "up_to"
-    "At most the number (a capacity or a target)."
-
-
-class Comparison(enum.StrEnum):
-    """How a :class:`~kzaz_relations.Claim` compares its number with the observations."""
-
-    VALUE = "value"
-    "The value for one period."
-    RATIO = "ratio"
-    'The value of the second period divided by that of the first ("grew 5 times").'
-    CHANGE_PERCENT = "change_percent"
-    "The percentage change from the first period to the second."
-    TARGET = "target"
-    'A pledge: the stated value is to be reached by the period ("$1 billion of trade by 2025").'
-
-
-class Level(enum.StrEnum):
-    """Who led a visit."""
-
-    HEAD_OF_STATE = "head_of_state"
-    HEAD_OF_GOVERNMENT = "head_of_government"
-    MINISTER = "minister"
-    PARLIAMENT = "parliament"
-    OTHER = "other"
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, globals())
