@@ -2,8 +2,8 @@
 
 Each record class lives in a module of its own (``agreement``, ``council``, ``people``…) and
 is imported on first use, so code that needs one table's records pays only for defining
-those classes. The partial dates, countries and sectors are imported with the package; every other
-vocabulary with the first use of its name.
+those classes. The partial dates, countries and sectors are imported with the package;
+every other vocabulary with the first use of its name.
 """
 
 from __future__ import annotations
