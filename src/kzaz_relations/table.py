@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, get_args, get_origin, overload
+
+import attrs
 
 from ._lazy import lazy_attributes
 from .model import PartialDate, Period
@@ -129,19 +132,14 @@ def _as_set(value: Any) -> frozenset[Any]:
     return frozenset(value)
 
 
-def _members(value: Any, vocabulary: str | None) -> frozenset[Any]:
-    """The filter values, checked against the enum named ``vocabulary`` so a typo raises
-    instead of matching nothing.
+def _members(value: Any, kind: type[enum.Enum] | None) -> frozenset[Any]:
+    """The filter values, checked against ``kind`` so a typo raises instead of matching nothing.
 
-    Text matches a member's value case-insensitively (``"kz"`` is ``Country.KZ``). The enum is
-    named rather than imported so that a query defines only the vocabularies it uses.
+    Text matches a member's value case-insensitively (``"kz"`` is ``Country.KZ``).
     """
     values = _as_set(value)
-    if vocabulary is None:
+    if kind is None:
         return values
-    from . import model
-
-    kind: type[enum.Enum] = getattr(model, vocabulary)
     by_text = {str(m.value).casefold(): m for m in kind}
     out = set()
     for v in values:
@@ -159,20 +157,48 @@ def _label(kind: type[enum.Enum]) -> str:
     return words
 
 
-def _enum_eq(name: str, kind: str | None = None) -> Filter:
-    def prepare(value: Any, names: Names | None = None) -> Test:
-        wanted = _members(value, kind)
-        return lambda record: getattr(record, name) in wanted
+@functools.cache
+def _declared_enum(owner: str, field: str) -> type[enum.Enum] | None:
+    """The enum a record class declares for ``field`` (or for its items), else ``None``.
 
-    return prepare
+    Read from the field's type on first use, so a filter checks its values against the very
+    vocabulary the model declares, and a query builds only the enums it touches.
+    """
+    from . import model
+    from .model._base import unwrap_optional
+
+    cls = attrs.resolve_types(getattr(model, owner))
+    base = unwrap_optional(attrs.fields_dict(cls)[field].type)[0]
+    if get_origin(base) in (tuple, frozenset):
+        base = get_args(base)[0]
+    return base if isinstance(base, type) and issubclass(base, enum.Enum) else None
 
 
-def _member(name: str, kind: str) -> Filter:
-    def prepare(value: Any, names: Names | None = None) -> Test:
-        wanted = _members(value, kind)
-        return lambda record: not wanted.isdisjoint(getattr(record, name))
+class _Equals:
+    """A filter on one or more fields (any of them matches), or on the items of one collection
+    field (``items=True``). Values are checked against the field's declared enum, if any; the
+    record class is named when the filter table is built (:meth:`of`)."""
 
-    return prepare
+    def __init__(self, *fields: str, items: bool = False, owner: str = "") -> None:
+        self.fields, self.items, self.owner = fields, items, owner
+
+    def of(self, owner: str) -> _Equals:
+        return _Equals(*self.fields, items=self.items, owner=owner)
+
+    def __call__(self, value: Any, names: Names | None = None) -> Test:
+        wanted = _members(value, _declared_enum(self.owner, self.fields[0]))
+        if self.items:
+            field = self.fields[0]
+            return lambda record: not wanted.isdisjoint(getattr(record, field))
+        return lambda record: any(getattr(record, f) in wanted for f in self.fields)
+
+
+def _enum_eq(*fields: str) -> Filter:
+    return _Equals(*fields)
+
+
+def _member(field: str) -> Filter:
+    return _Equals(field, items=True)
 
 
 _LETTERS = {
@@ -294,14 +320,6 @@ def _refers(label: str) -> Filter:
     return prepare
 
 
-def _country_any(*names: str) -> Filter:
-    def prepare(value: Any, names_: Names | None = None) -> Test:
-        wanted = _members(value, "Country")
-        return lambda record: any(getattr(record, n) in wanted for n in names)
-
-    return prepare
-
-
 def _checkable(value: Any, names: Names | None = None) -> Test:
     flag = bool(value)
     return lambda record: (record.claim is not None) == flag
@@ -318,85 +336,97 @@ def _name(value: Any, names: Names | None = None) -> Test:
 
 _COMMON: dict[str, Filter] = {"between": _certainly_between, "possibly_between": _possibly_between}
 
+
+def _owned(filters: dict[str, dict[str, Filter]]) -> dict[str, dict[str, Filter]]:
+    """The filter table with each :class:`_Equals` told its record class, so that it can read
+    the field's declared vocabulary."""
+    return {
+        owner: {key: f.of(owner) if isinstance(f, _Equals) else f for key, f in spec.items()}
+        for owner, spec in filters.items()
+    }
+
+
 # Keyword filters by record class name (the classes themselves are imported lazily).
-_FILTERS: dict[str, dict[str, Filter]] = {
-    "Agreement": {
-        "kind": _enum_eq("kind", "AgreementKind"),
-        "status": _enum_eq("status", "AgreementStatus"),
-        "sector": _member("sectors", "Sector"),
-        "country": _member("countries", "Country"),
-        "party": _refers("parties"),
-        "signatory": _refers("signatories"),
-        "place": _place,
-        "visit": _enum_eq("visit"),
-        "meeting": _enum_eq("meeting"),
-        "signed_between": _certainly_between,
-        "signed_possibly_between": _possibly_between,
-    },
-    "Council": {
-        "kind": _enum_eq("kind", "CouncilKind"),
-        "established_between": _certainly_between,
-        "co_chair": _refers("co_chairs.person"),
-    },
-    "CouncilMeeting": {
-        "council": _enum_eq("council"),
-        "place": _place,
-        "ordinal": _enum_eq("ordinal"),
-        "co_chair": _refers("co_chairs"),
-    },
-    "Visit": {
-        "visitor": _refers("visitor"),
-        "kind": _enum_eq("kind", "VisitKind"),
-        "level": _enum_eq("level", "Level"),
-        "from_country": _enum_eq("from_country", "Country"),
-        "to_country": _enum_eq("to_country", "Country"),
-        "country": _country_any("from_country", "to_country"),
-        "place": _place,
-    },
-    "Project": {
-        "status": _enum_eq("status", "ProjectStatus"),
-        "sector": _member("sectors", "Sector"),
-        "country": _member("countries", "Country"),
-        "participant": _refers("participants"),
-    },
-    "Observation": {
-        "reported_by": _refers("reported_by"),
-        "indicator": _enum_eq("indicator", "Indicator"),
-        "direction": _enum_eq("direction", "Direction"),
-        "reporter": _enum_eq("reporter", "Country"),
-        "reporter_kind": _enum_eq("reporter_kind", "ReporterKind"),
-        "unit": _enum_eq("unit", "Unit"),
-        "rank": _enum_eq("rank", "Rank"),
-        "status": _enum_eq("status", "ObservationStatus"),
-        "project": _enum_eq("project"),
-        "period": _period,
-    },
-    "Statement": {
-        "speaker": _refers("speaker"),
-        "co_speaker": _refers("co_speakers"),
-        "speaker_country": _enum_eq("speaker_country", "Country"),
-        "sector": _member("sectors", "Sector"),
-        "checkable": _checkable,
-    },
-    "Event": {
-        "kind": _enum_eq("kind", "EventKind"),
-        "country": _member("countries", "Country"),
-        "place": _place,
-        "participant": _refers("participants"),
-    },
-    "Person": {"country": _enum_eq("country", "Country"), "name": _name},
-    "Organization": {
-        "kind": _enum_eq("kind", "OrganizationKind"),
-        "country": _enum_eq("country", "Country"),
-        "parent": _refers("parent"),
-        "name": _name,
-    },
-    "Source": {
-        "kind": _enum_eq("kind", "SourceKind"),
-        "language": _enum_eq("language"),
-        "publisher": _enum_eq("publisher"),
-    },
-}
+_FILTERS: dict[str, dict[str, Filter]] = _owned(
+    {
+        "Agreement": {
+            "kind": _enum_eq("kind"),
+            "status": _enum_eq("status"),
+            "sector": _member("sectors"),
+            "country": _member("countries"),
+            "party": _refers("parties"),
+            "signatory": _refers("signatories"),
+            "place": _place,
+            "visit": _enum_eq("visit"),
+            "meeting": _enum_eq("meeting"),
+            "signed_between": _certainly_between,
+            "signed_possibly_between": _possibly_between,
+        },
+        "Council": {
+            "kind": _enum_eq("kind"),
+            "established_between": _certainly_between,
+            "co_chair": _refers("co_chairs.person"),
+        },
+        "CouncilMeeting": {
+            "council": _enum_eq("council"),
+            "place": _place,
+            "ordinal": _enum_eq("ordinal"),
+            "co_chair": _refers("co_chairs"),
+        },
+        "Visit": {
+            "visitor": _refers("visitor"),
+            "kind": _enum_eq("kind"),
+            "level": _enum_eq("level"),
+            "from_country": _enum_eq("from_country"),
+            "to_country": _enum_eq("to_country"),
+            "country": _enum_eq("from_country", "to_country"),
+            "place": _place,
+        },
+        "Project": {
+            "status": _enum_eq("status"),
+            "sector": _member("sectors"),
+            "country": _member("countries"),
+            "participant": _refers("participants"),
+        },
+        "Observation": {
+            "reported_by": _refers("reported_by"),
+            "indicator": _enum_eq("indicator"),
+            "direction": _enum_eq("direction"),
+            "reporter": _enum_eq("reporter"),
+            "reporter_kind": _enum_eq("reporter_kind"),
+            "unit": _enum_eq("unit"),
+            "rank": _enum_eq("rank"),
+            "status": _enum_eq("status"),
+            "project": _enum_eq("project"),
+            "period": _period,
+        },
+        "Statement": {
+            "speaker": _refers("speaker"),
+            "co_speaker": _refers("co_speakers"),
+            "speaker_country": _enum_eq("speaker_country"),
+            "sector": _member("sectors"),
+            "checkable": _checkable,
+        },
+        "Event": {
+            "kind": _enum_eq("kind"),
+            "country": _member("countries"),
+            "place": _place,
+            "participant": _refers("participants"),
+        },
+        "Person": {"country": _enum_eq("country"), "name": _name},
+        "Organization": {
+            "kind": _enum_eq("kind"),
+            "country": _enum_eq("country"),
+            "parent": _refers("parent"),
+            "name": _name,
+        },
+        "Source": {
+            "kind": _enum_eq("kind"),
+            "language": _enum_eq("language"),
+            "publisher": _enum_eq("publisher"),
+        },
+    }
+)
 
 
 class Table(Generic[R]):

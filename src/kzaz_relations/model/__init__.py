@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .._lazy import lazy_attributes
 from .dates import PartialDate, Period, Precision
+from .vocab import _LAZY as _VOCABULARIES
 from .vocab import Country, Sector
 
 if TYPE_CHECKING:
@@ -77,23 +78,8 @@ _LAZY: dict[str, str] = {
     "TABLE_NAMES": ".tables",
     "table_class": ".tables",
     "Visit": ".visit",
-    "AgreementKind": ".vocab",
-    "AgreementStatus": ".vocab",
-    "Comparison": ".vocab",
-    "CouncilKind": ".vocab",
-    "Direction": ".vocab",
-    "EventKind": ".vocab",
-    "Indicator": ".vocab",
-    "Level": ".vocab",
-    "ObservationStatus": ".vocab",
-    "OrganizationKind": ".vocab",
-    "ProjectStatus": ".vocab",
-    "Qualifier": ".vocab",
-    "Rank": ".vocab",
-    "ReporterKind": ".vocab",
-    "SourceKind": ".vocab",
-    "Unit": ".vocab",
-    "VisitKind": ".vocab",
+    # every vocabulary but the countries and sectors, built on first use
+    **dict.fromkeys(_VOCABULARIES, ".vocab"),
 }
 
 __all__ = [
