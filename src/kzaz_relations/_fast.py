@@ -174,11 +174,45 @@ def read_bytes(folder: str | Path | Traversable, name: str) -> bytes:
     return (folder / name).read_bytes()
 
 
+def _load_parser() -> Callable[[bytes], Any]:
+    """A parser of checked JSON bytes.
+
+    The bytes passed every check when their digest was recorded, so nothing about them needs
+    checking again: CPython's C scanner (``_json``, the engine of :func:`json.loads`) is called
+    directly with ``json.loads``' defaults, which spares importing the pure-Python half of
+    :mod:`json` on the first query. Elsewhere, :func:`json.loads` itself is used.
+    """
+    try:
+        from _json import make_scanner
+    except ImportError:  # pragma: no cover - an interpreter without the C scanner
+        import json
+
+        loads: Callable[[bytes], Any] = json.loads
+        return loads
+
+    class _Defaults:  # what json.JSONDecoder() passes to the scanner
+        strict = True
+        object_hook = None
+        object_pairs_hook = None
+        parse_float = float
+        parse_int = int
+        parse_constant = float  # NaN and Infinity never pass the checks; float reads them anyway
+
+    scan = make_scanner(_Defaults())  # type: ignore[arg-type]  # typeshed names the class, not the protocol
+
+    def parse(data: bytes) -> Any:
+        value, _ = scan(data.decode("utf-8"), 0)
+        return value
+
+    return parse
+
+
+_parse = _load_parser()
+
+
 def read_checked(folder: str | Path | Traversable, name: str, sums: dict[str, str]) -> Any | None:
     """The parsed JSON of ``folder/name`` if its bytes match the recorded digest, else ``None``."""
-    import json
-
     data = read_bytes(folder, name)
     if sums.get(name) != digest(data):
         return None
-    return json.loads(data)
+    return _parse(data)

@@ -98,13 +98,13 @@ class Dataset:
         'Baku'
     """
 
-    __slots__ = ("_cache", "_loader", "_lock", "_tables", "info")
+    __slots__ = ("_cache", "_info", "_loader", "_lock", "_tables")
 
     _cache: dict[str, Any]
+    _info: DatasetInfo | Callable[[], DatasetInfo]
     _loader: Callable[[str], tuple[Any, ...]] | None
     _lock: threading.RLock
     _tables: dict[str, Table[Any]]
-    info: DatasetInfo
     sources: Table[Source]
     people: Table[Person]
     organizations: Table[Organization]
@@ -121,7 +121,7 @@ class Dataset:
         unknown = set(tables) - set(TABLE_NAMES)
         if unknown:
             raise TypeError(f"unknown table(s): {', '.join(sorted(unknown))}")
-        object.__setattr__(self, "info", info)
+        object.__setattr__(self, "_info", info)
         object.__setattr__(self, "_cache", {})
         object.__setattr__(self, "_lock", threading.RLock())
         object.__setattr__(self, "_loader", None)
@@ -132,15 +132,28 @@ class Dataset:
         )
 
     @classmethod
-    def _lazy(cls, info: DatasetInfo, loader: Callable[[str], tuple[Any, ...]]) -> Dataset:
-        """A dataset whose tables are read by ``loader(name)`` when first touched (the packaged data)."""
+    def _lazy(cls, info: Callable[[], DatasetInfo], loader: Callable[[str], tuple[Any, ...]]) -> Dataset:
+        """A dataset whose metadata is built by ``info()`` and whose tables are read by
+        ``loader(name)`` when first touched (the packaged data)."""
         self = cls.__new__(cls)
-        object.__setattr__(self, "info", info)
+        object.__setattr__(self, "_info", info)
         object.__setattr__(self, "_cache", {})
         object.__setattr__(self, "_lock", threading.RLock())
         object.__setattr__(self, "_loader", loader)
         object.__setattr__(self, "_tables", {})
         return self
+
+    @property
+    def info(self) -> DatasetInfo:
+        """The dataset's metadata (version, coverage, licence, how to cite it and its known gaps)."""
+        info = self._info
+        if callable(info):
+            with self._lock:
+                info = self._info
+                if callable(info):
+                    info = info()
+                    object.__setattr__(self, "_info", info)
+        return info
 
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError()
@@ -718,9 +731,13 @@ def _read_packaged(folder: str | Traversable) -> Dataset:
     meta = read_checked(folder, METADATA_FILE, sums) if sums else None
     if meta is None or meta.get("format") != _data_format():
         return _read(folder, check_links=False)
-    from .model import DatasetInfo
 
-    info = builder(DatasetInfo)(meta)
+    def info() -> DatasetInfo:
+        from .model import DatasetInfo
+
+        built: DatasetInfo = builder(DatasetInfo)(meta)
+        return built
+
     checked: list[Dataset] = []
     failed: list[DataError] = []
 
@@ -747,7 +764,7 @@ def _read_packaged(folder: str | Traversable) -> Dataset:
 
 
 def _data_format() -> int:
-    from .model import DATA_FORMAT
+    from .model.tables import DATA_FORMAT
 
     return DATA_FORMAT
 

@@ -21,14 +21,14 @@ if TYPE_CHECKING:
     from .agreement import Agreement
     from .council import CoChair, Council, CouncilMeeting
     from .event import Event
-    from .info import DATA_FORMAT, DatasetInfo
+    from .info import DatasetInfo
     from .observation import Observation
     from .people import Office, Organization, Person
     from .project import Milestone, Project
     from .records import Record
     from .source import Source
     from .statement import Claim, Statement
-    from .tables import TABLE_NAMES, table_class
+    from .tables import DATA_FORMAT, TABLE_NAMES, table_class
     from .visit import Visit
     from .vocab import (
         AgreementKind,
@@ -58,7 +58,7 @@ _LAZY: dict[str, str] = {
     "Council": ".council",
     "CouncilMeeting": ".council",
     "Event": ".event",
-    "DATA_FORMAT": ".info",
+    "DATA_FORMAT": ".tables",
     "DatasetInfo": ".info",
     "Observation": ".observation",
     "Office": ".people",

@@ -9,9 +9,27 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 from attrs import validators as v
 
+
+class LazyPattern:
+    """A regular expression compiled when first matched: the packaged data's fast path never
+    validates, so a first query need not compile the validators' patterns."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.pattern)
+        return compiled.fullmatch(text)
+
+
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_ID_RE = re.compile(ID_PATTERN)
-_URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*")
+_ID_RE = LazyPattern(ID_PATTERN)
+_URL_RE = LazyPattern(r"https?://[^\s/$.?#][^\s]*")
 
 
 def _id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -7,17 +7,21 @@ year, a quarter or a run of months.
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 import functools
-import re
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._base import LazyPattern
+
+if TYPE_CHECKING:
+    import datetime
+
 __all__ = ["PartialDate", "Period", "Precision"]
 
-_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_DATE_RE = LazyPattern(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -109,7 +113,7 @@ class PartialDate:
             raise ValueError(f"invalid date {text!r}: {exc}") from None
 
     @classmethod
-    def of(cls, value: PartialDate | _dt.date | str | int) -> PartialDate:
+    def of(cls, value: PartialDate | datetime.date | str | int) -> PartialDate:
         """Coerce a :class:`PartialDate`, :class:`datetime.date`, ISO text or year.
 
         Example:
@@ -118,7 +122,8 @@ class PartialDate:
         """
         if isinstance(value, PartialDate):
             return value
-        if isinstance(value, _dt.date):
+        dt = sys.modules.get("datetime")  # a date instance means its module was imported
+        if dt is not None and isinstance(value, dt.date):
             return cls(year=value.year, month=value.month, day=value.day)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(year=value)
@@ -136,16 +141,20 @@ class PartialDate:
         return Precision.YEAR
 
     @property
-    def earliest(self) -> _dt.date:
+    def earliest(self) -> datetime.date:
         """The first day the date could be."""
-        return _dt.date(self.year, self.month or 1, self.day or 1)
+        import datetime  # imported on first use: most queries never need it
+
+        return datetime.date(self.year, self.month or 1, self.day or 1)
 
     @property
-    def latest(self) -> _dt.date:
+    def latest(self) -> datetime.date:
         """The last day the date could be."""
         month = self.month or 12
         day = self.day or _month_days(self.year, month)
-        return _dt.date(self.year, month, day)
+        import datetime
+
+        return datetime.date(self.year, month, day)
 
     def isoformat(self) -> str:
         """The ISO text of the date, at its own precision."""
@@ -264,12 +273,12 @@ class Period:
         raise TypeError(f"cannot make a Period from {type(value).__name__}")
 
     @property
-    def earliest(self) -> _dt.date:
+    def earliest(self) -> datetime.date:
         """The first day covered."""
         return self.start.earliest
 
     @property
-    def latest(self) -> _dt.date:
+    def latest(self) -> datetime.date:
         """The last day covered."""
         return self.end.latest
 

@@ -13,11 +13,7 @@ from ._base import (
     _url,
 )
 from .dates import PartialDate, Period
-
-DATA_FORMAT = 2
-"""The data format this version reads and writes. Format 1 (0.1.x) named people and bodies as
-text; format 2 refers to :class:`Person` and :class:`Organization` records by id, and tags titles
-by language."""
+from .tables import DATA_FORMAT
 
 
 def _format(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -12,12 +12,13 @@ from ._base import ID_PATTERN, REF_KEY, Citation, MonolingualText, ref, refs
 from .agreement import Agreement
 from .council import CoChair, Council, CouncilMeeting
 from .event import Event
-from .info import DATA_FORMAT, DatasetInfo
+from .info import DatasetInfo
 from .observation import Observation
 from .people import Office, Organization, Person
 from .project import Milestone, Project
 from .source import Source
 from .statement import Claim, Statement
+from .tables import DATA_FORMAT
 from .visit import Visit
 
 __all__ = [

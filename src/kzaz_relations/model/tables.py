@@ -1,11 +1,17 @@
-"""The table names and, imported only when asked for, their record classes."""
+"""The layout of a data folder: its format, the table names and, imported only when asked for,
+their record classes."""
 
 from __future__ import annotations
 
 import importlib
 from typing import Any, Final
 
-__all__ = ["TABLE_NAMES", "table_class"]
+__all__ = ["DATA_FORMAT", "TABLE_NAMES", "table_class"]
+
+DATA_FORMAT: Final = 2
+"""The data format this version reads and writes. Format 1 (0.1.x) named people and bodies as
+text; format 2 refers to :class:`Person` and :class:`Organization` records by id, and tags titles
+by language."""
 
 _CLASSES: Final = {
     "sources": ("source", "Source"),
