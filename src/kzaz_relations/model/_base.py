@@ -1,7 +1,5 @@
 """Field validators, reference declarations and the small records every table uses."""
 
-from __future__ import annotations
-
 import re
 import types
 from typing import Any, Union, get_args, get_origin
@@ -32,12 +30,12 @@ _ID_RE = LazyPattern(ID_PATTERN)
 _URL_RE = LazyPattern(r"https?://[^\s/$.?#][^\s]*")
 
 
-def _id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _id(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if type(value) is not str or _ID_RE.fullmatch(value) is None:
         raise ValueError(f"{attribute.name} must be lowercase kebab-case (a-z, 0-9, '-'), got {value!r}")
 
 
-def _text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _text(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if type(value) is not str:
         raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
     if not value.strip() or value != value.strip():
@@ -56,36 +54,36 @@ def _set_of(member: Any) -> Any:
     return v.deep_iterable(member_validator=member, iterable_validator=v.instance_of(frozenset))
 
 
-def _non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _non_empty(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if len(value) == 0:
         raise ValueError(f"{attribute.name} must not be empty")
 
 
-def _unique(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+def _unique(instance: Any, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
     if len(set(value)) != len(value):
         raise ValueError(f"{attribute.name} has repeated items")
 
 
-def _finite(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _finite(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     from decimal import Decimal  # imported by the tables with numbers, not by the others
 
     if type(value) is not Decimal or not value.is_finite():
         raise ValueError(f"{attribute.name} must be a finite Decimal, got {value!r}")
 
 
-def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _non_negative(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if value is not None and value < 0:
         raise ValueError(f"{attribute.name} must not be negative, got {value}")
 
 
-def _count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _count(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if value is None:
         return
     if type(value) is not int or value < 0:
         raise ValueError(f"{attribute.name} must be a non-negative int, got {value!r}")
 
 
-def _url(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _url(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if value is None:
         return
     if type(value) is not str or _URL_RE.fullmatch(value) is None:
@@ -158,7 +156,7 @@ def _citations() -> Any:
     return attrs.field(validator=[_tuple_of(v.instance_of(Citation)), _non_empty])
 
 
-def _check_source(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _check_source(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if instance.url is None and value is None:
         raise ValueError("a source needs a url or a bibliographic reference")
 

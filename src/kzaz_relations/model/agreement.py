@@ -1,7 +1,5 @@
 """Signed documents."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import attrs
@@ -31,7 +29,7 @@ from .vocab import (
 )
 
 
-def _not_english(instance: Any, attribute: attrs.Attribute[Any], value: tuple[MonolingualText, ...]) -> None:
+def _not_english(instance: Any, attribute: "attrs.Attribute[Any]", value: tuple[MonolingualText, ...]) -> None:
     if any(t.language == "en" for t in value):
         raise ValueError("titles holds the titles in the parties' languages; the English title is the title field")
 

@@ -1,7 +1,5 @@
 """Standing bilateral bodies and their meetings."""
 
-from __future__ import annotations
-
 import attrs
 from attrs import validators as v
 

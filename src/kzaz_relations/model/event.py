@@ -1,7 +1,5 @@
 """Dated events."""
 
-from __future__ import annotations
-
 import attrs
 from attrs import validators as v
 

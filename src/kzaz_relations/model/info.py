@@ -1,7 +1,5 @@
 """The dataset metadata."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import attrs
@@ -16,7 +14,7 @@ from .dates import PartialDate, Period
 from .tables import DATA_FORMAT
 
 
-def _format(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _format(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     if type(value) is not int or value != DATA_FORMAT:
         raise ValueError(f"data format {value!r} is not supported; this version reads format {DATA_FORMAT}")
 

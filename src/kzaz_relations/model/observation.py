@@ -1,7 +1,5 @@
 """Figures."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 import attrs

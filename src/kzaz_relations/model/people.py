@@ -1,7 +1,5 @@
 """People, their offices, and organisations."""
 
-from __future__ import annotations
-
 import attrs
 from attrs import validators as v
 

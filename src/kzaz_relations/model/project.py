@@ -1,7 +1,5 @@
 """Joint projects and their milestones."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import attrs
@@ -38,7 +36,7 @@ class Milestone:
     "The sources that support it."
 
 
-def _milestones_in_order(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Milestone, ...]) -> None:
+def _milestones_in_order(instance: Any, attribute: "attrs.Attribute[Any]", value: tuple[Milestone, ...]) -> None:
     dates = [m.date for m in value]
     if dates != sorted(dates):
         raise ValueError("milestones must be in date order")

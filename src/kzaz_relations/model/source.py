@@ -1,7 +1,5 @@
 """A publication that supports records."""
 
-from __future__ import annotations
-
 import attrs
 from attrs import validators as v
 

@@ -1,7 +1,5 @@
 """Statements and their checkable claims."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 import attrs

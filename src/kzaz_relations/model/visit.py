@@ -1,7 +1,5 @@
 """Visits."""
 
-from __future__ import annotations
-
 import attrs
 from attrs import validators as v
 
