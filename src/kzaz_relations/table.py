@@ -270,7 +270,8 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-_fold = fold
+# The filters fold the same few texts (places, names) for every record of every query: keep them.
+_fold = functools.lru_cache(maxsize=1 << 16)(fold)
 
 
 def _place(value: Any, names: Names | None = None) -> Test:
@@ -555,8 +556,10 @@ class Table(Generic[R]):
             tests.append(prepare(value, self._names))
         if predicate is not None:
             tests.insert(0, predicate)
-        kept = [r for r in self._records if all(t(r) for t in tests)]
-        return Table._from_sorted(tuple(kept), self._cls, self._names)
+        kept = self._records
+        for test in tests:  # each test sees only the records every earlier test kept
+            kept = tuple(filter(test, kept))
+        return Table._from_sorted(kept, self._cls, self._names)
 
     @classmethod
     def _from_sorted(cls, records: tuple[R, ...], kind: type[Any] | None, names: Names | None = None) -> Table[R]:

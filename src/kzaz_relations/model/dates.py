@@ -26,6 +26,18 @@ _DATE_RE = LazyPattern(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
+_calendar_day: type[datetime.date] | None = None
+"""``datetime.date`` once something needed it: a first query that never turns a partial date
+into days does not import :mod:`datetime`."""
+
+
+def _load_calendar_day() -> type[datetime.date]:
+    global _calendar_day
+    import datetime
+
+    _calendar_day = datetime.date
+    return _calendar_day
+
 
 def _month_days(year: int, month: int) -> int:
     """The number of days in a month of the proleptic Gregorian calendar."""
@@ -143,18 +155,14 @@ class PartialDate:
     @property
     def earliest(self) -> datetime.date:
         """The first day the date could be."""
-        import datetime  # imported on first use: most queries never need it
-
-        return datetime.date(self.year, self.month or 1, self.day or 1)
+        return (_calendar_day or _load_calendar_day())(self.year, self.month or 1, self.day or 1)
 
     @property
     def latest(self) -> datetime.date:
         """The last day the date could be."""
         month = self.month or 12
         day = self.day or _month_days(self.year, month)
-        import datetime
-
-        return datetime.date(self.year, month, day)
+        return (_calendar_day or _load_calendar_day())(self.year, month, day)
 
     def isoformat(self) -> str:
         """The ISO text of the date, at its own precision."""
