@@ -28,7 +28,7 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from .errors import Problem, ValidationError
 from .model import PartialDate, Period
-from .model._base import unwrap_optional
+from .model._base import slot_setter, unwrap_optional
 
 __all__ = ["dumps", "loads", "make_converter", "structure", "unstructure"]
 
@@ -145,7 +145,6 @@ def _value_checks(validator: Any) -> Any:
 
 
 _new = object.__new__
-_set = object.__setattr__
 _ABSENT = object()
 _FACTORY: type[Any] = type(attrs.Factory(list))
 "The class of ``attrs.Factory(...)`` defaults (``attrs.Factory`` itself is typed as a function)."
@@ -186,7 +185,7 @@ class _Structurer:
             for a in every
         )
         self.names = frozenset(a.name for a in self.fields)
-        self.plan = [(a.name, *_hook_of(converter, a.type), a.default) for a in self.fields]
+        self.plan = [(a.name, slot_setter(cls, a.name), *_hook_of(converter, a.type), a.default) for a in self.fields]
         self.checks = [(a.name, check, a) for a in self.fields if (check := _value_checks(a.validator)) is not None]
         self.post_init = getattr(cls, "__attrs_post_init__", None)
 
@@ -204,20 +203,20 @@ class _Structurer:
         if not value.keys() <= self.names:
             raise ValueError("unknown keys")
         obj = _new(self.cls)
-        for name, hook, t, optional, default in self.plan:
+        for name, put, hook, t, optional, default in self.plan:
             raw = value.get(name, _ABSENT)
             if raw is _ABSENT:
                 if default is attrs.NOTHING:
                     raise KeyError(name)
-                _set(obj, name, default)
+                put(obj, default)
             elif raw is None and optional:
-                _set(obj, name, None)
+                put(obj, None)
             elif hook is None:  # a str field: the strict str hook, inlined
                 if type(raw) is not str:
                     raise TypeError(name)
-                _set(obj, name, raw)
+                put(obj, raw)
             else:
-                _set(obj, name, hook(raw, t))
+                put(obj, hook(raw, t))
         for name, check, a in self.checks:
             check(obj, a, getattr(obj, name))
         if self.post_init is not None:

@@ -16,13 +16,12 @@ from __future__ import annotations
 import enum
 import sys
 from collections.abc import Callable
-from types import MemberDescriptorType
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
 
 from .model import PartialDate, Period
-from .model._base import unwrap_optional
+from .model._base import slot_setter, unwrap_optional
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -144,16 +143,6 @@ def _converter(t: Any) -> Convert:
     return _identity
 
 
-def _setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
-    """How to set field ``name`` on a fresh instance: its slot's own setter where the class has
-    slots (a third of the cost of ``object.__setattr__``, which looks the slot up each time)."""
-    slot = getattr(cls, name, None)
-    if isinstance(slot, MemberDescriptorType):
-        put: Callable[[Any, Any], None] = slot.__set__
-        return put
-    return lambda obj, value: _set(obj, name, value)
-
-
 def builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
     """A function that builds an instance of attrs class ``cls`` from its checked JSON object.
 
@@ -166,7 +155,7 @@ def builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
     plan = []
     for a in attrs.fields(attrs.resolve_types(cls)):
         convert = _converter(a.type)
-        plan.append((a.name, _setter(cls, a.name), None if convert is _identity else convert, a.default))
+        plan.append((a.name, slot_setter(cls, a.name), None if convert is _identity else convert, a.default))
 
     def build(data: dict[str, Any]) -> Any:
         obj = _new(cls)
