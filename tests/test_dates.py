@@ -104,3 +104,17 @@ def test_period_round_trip(p: Period) -> None:
 def test_day_dates_match_datetime(day: dt.date) -> None:
     d = PartialDate.of(day)
     assert d.earliest == d.latest == day
+
+
+def test_calendar_days_without_datetime_imported_first() -> None:
+    # datetime is imported on first use; a fresh process sees the same days as this one
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kzaz_relations.model.dates import PartialDate; "
+        "assert 'datetime' not in sys.modules; d = PartialDate.parse('2024-02'); "
+        "print(d.earliest.isoformat(), d.latest.isoformat(), 'datetime' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["2024-02-01", "2024-02-29", "True"]
