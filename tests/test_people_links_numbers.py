@@ -237,19 +237,29 @@ def test_copies_name_the_site_and_the_original(ds: kz.Dataset) -> None:
 
 # A small world of figures and claims about them, so that checks have something to decide.
 
-_PERIODS = [kz.Period.of(y) for y in range(2015, 2027)]
+_PERIODS = tuple(kz.Period.of(y) for y in range(2015, 2027))
+
+# The pieces of a world, and the strategies that draw from them, are made once: a strategy
+# built inside the composite would be built and validated again for every example.
+# Statements cite the first four sources; figures may cite any of eight, so some rest on
+# sources of their own (independent) and some only on a statement's (not independent).
+_SOURCE_IDS = tuple(f"src-{i}" for i in range(8))
+_SOURCES = tuple(
+    kz.Source(id=s, publisher="P", title="T", kind=kz.SourceKind.NEWS_AGENCY, url=f"https://x.example/{s}")
+    for s in _SOURCE_IDS
+)
+_PEOPLE = tuple(kz.Person(id=f"p-{i}", name=f"Person {i}", citations=(kz.Citation(source="src-0"),)) for i in range(3))
+_PERSON_IDS = st.sampled_from(tuple(p.id for p in _PEOPLE))
+_REPORTERS = st.sampled_from((kz.Country.KZ, kz.Country.AZ, None))
+_REPORTER_KINDS = st.sampled_from(tuple(kz.ReporterKind))
+_COMPARISONS = st.sampled_from(tuple(kz.Comparison))
+_FIGURE_CITES = st.sets(st.sampled_from(_SOURCE_IDS), min_size=1)
+_STATEMENT_CITES = st.sets(st.sampled_from(_SOURCE_IDS[:4]), min_size=1)
 
 
 @st.composite
 def claim_worlds(draw: st.DrawFn) -> kz.Dataset:
-    # Statements cite the first four sources; figures may cite any of eight, so some rest on
-    # sources of their own (independent) and some only on a statement's (not independent).
-    source_ids = [f"src-{i}" for i in range(8)]
-    sources = [
-        kz.Source(id=s, publisher="P", title="T", kind=kz.SourceKind.NEWS_AGENCY, url=f"https://x.example/{s}")
-        for s in source_ids
-    ]
-    people = [kz.Person(id=f"p-{i}", name=f"Person {i}", citations=(kz.Citation(source="src-0"),)) for i in range(3)]
+    sources, people = _SOURCES, _PEOPLE
     observations = []
     for n in range(draw(st.integers(1, 14))):
         period = draw(st.sampled_from(_PERIODS))
@@ -261,17 +271,16 @@ def claim_worlds(draw: st.DrawFn) -> kz.Dataset:
                 period=period,
                 value=Decimal(draw(st.integers(1, 1000))),
                 unit=kz.Unit.USD_MILLION,
-                reporter_kind=draw(st.sampled_from(list(kz.ReporterKind))),
-                reporter=draw(st.sampled_from([kz.Country.KZ, kz.Country.AZ, None])),
-                reported_by=draw(st.none() | st.sampled_from([p.id for p in people])),
+                reporter_kind=draw(_REPORTER_KINDS),
+                reporter=draw(_REPORTERS),
+                reported_by=draw(st.none() | _PERSON_IDS),
                 published=published if published is None or published.latest >= period.earliest else None,
-                citations=tuple(kz.Citation(source=s) for s in draw(st.sets(st.sampled_from(source_ids), min_size=1))),
+                citations=tuple(kz.Citation(source=s) for s in draw(_FIGURE_CITES)),
             )
         )
-    statement_sources = source_ids[:4]
     statements = []
     for n in range(draw(st.integers(1, 6))):
-        comparison = draw(st.sampled_from(list(kz.Comparison)))
+        comparison = draw(_COMPARISONS)
         count = 1 if comparison in (kz.Comparison.VALUE, kz.Comparison.TARGET) else 2
         periods = tuple(sorted(draw(st.lists(st.sampled_from(_PERIODS), min_size=count, max_size=count, unique=True))))
         claim = kz.Claim(
@@ -280,19 +289,17 @@ def claim_worlds(draw: st.DrawFn) -> kz.Dataset:
             periods=periods,
             stated=Decimal(draw(st.integers(1, 1000))),
             unit=kz.Unit.USD_MILLION if count == 1 else None,
-            reporter=draw(st.sampled_from([kz.Country.KZ, kz.Country.AZ, None])),
+            reporter=draw(_REPORTERS),
         )
         statements.append(
             kz.Statement(
                 id=f"s-{n}",
-                speaker=draw(st.sampled_from([p.id for p in people])),
+                speaker=draw(_PERSON_IDS),
                 date=draw(partial_dates(2015, 2026)),
                 summary="A claim.",
                 claim=claim,
                 speaker_country=draw(st.sampled_from([kz.Country.KZ, kz.Country.AZ])),
-                citations=tuple(
-                    kz.Citation(source=s) for s in draw(st.sets(st.sampled_from(statement_sources), min_size=1))
-                ),
+                citations=tuple(kz.Citation(source=s) for s in draw(_STATEMENT_CITES)),
             )
         )
     info = kz.DatasetInfo(

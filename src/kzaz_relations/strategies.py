@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import functools
 import random
 from decimal import Decimal
 from typing import Any, get_args, get_origin
@@ -115,6 +116,7 @@ _LETTERS = (
 )
 
 
+@functools.cache
 def texts(max_size: int = 60) -> st.SearchStrategy[str]:
     """Non-empty text without surrounding spaces, in English, Kazakh and Azerbaijani scripts."""
     words = st.text(alphabet=_LETTERS, min_size=1, max_size=12)
@@ -122,12 +124,14 @@ def texts(max_size: int = 60) -> st.SearchStrategy[str]:
     return st.lists(words, min_size=1, max_size=max(1, max_size // 8)).map(lambda ws: " ".join(ws)[:max_size].strip())
 
 
+@functools.cache
 def ids() -> st.SearchStrategy[str]:
     """Lowercase kebab-case ids."""
     part = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
     return st.lists(part, min_size=1, max_size=4).map("-".join)
 
 
+@functools.cache
 @st.composite
 def partial_dates(draw: st.DrawFn, min_year: int = 1991, max_year: int = 2026) -> PartialDate:
     """Dates at year, month or day precision, 29 February of leap years included."""
@@ -143,6 +147,7 @@ def partial_dates(draw: st.DrawFn, min_year: int = 1991, max_year: int = 2026) -
     return PartialDate(year=year, month=month, day=day)
 
 
+@functools.cache
 @st.composite
 def periods(draw: st.DrawFn, min_year: int = 1991, max_year: int = 2026) -> Period:
     """Single years, months or days, and ranges between two partial dates."""
@@ -155,6 +160,7 @@ def periods(draw: st.DrawFn, min_year: int = 1991, max_year: int = 2026) -> Peri
     return Period(start=start, end=end)
 
 
+@functools.cache
 def decimals(min_value: Decimal | int | None = 0) -> st.SearchStrategy[Decimal]:
     """Finite decimals, from tiny fractions to very large numbers."""
     return st.one_of(
@@ -164,23 +170,28 @@ def decimals(min_value: Decimal | int | None = 0) -> st.SearchStrategy[Decimal]:
     )
 
 
+@functools.cache
 def _opt(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
+@functools.cache
 def citations(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Citation]:
     """Citations of the given source ids (default: any id)."""
     return st.builds(Citation, source=source_ids if source_ids is not None else ids(), supports=_opt(texts(40)))
 
 
+@functools.cache
 def _cites(source_ids: st.SearchStrategy[str] | None) -> st.SearchStrategy[tuple[Citation, ...]]:
     return st.lists(citations(source_ids), min_size=1, max_size=3).map(tuple)
 
 
+@functools.cache
 def _tuple_of(strategy: st.SearchStrategy[Any], max_size: int = 3) -> st.SearchStrategy[tuple[Any, ...]]:
     return st.lists(strategy, max_size=max_size, unique=True).map(tuple)
 
 
+@functools.cache
 def _set_of(strategy: st.SearchStrategy[Any], min_size: int = 0) -> st.SearchStrategy[frozenset[Any]]:
     return st.frozensets(strategy, min_size=min_size, max_size=4)
 
@@ -358,6 +369,7 @@ _UNIT_FOR: dict[Indicator, tuple[Unit, ...]] = {
     indicator: tuple(sorted(_UNITS_OF.get(indicator, set(Unit)), key=lambda u: u.value)) for indicator in Indicator
 }
 "Every indicator with the units the integrity check accepts for it (any unit where it names none)."
+_INDICATORS = st.sampled_from(sorted(_UNIT_FOR))
 
 
 @st.composite
@@ -367,7 +379,7 @@ def observations(
     project_ids: st.SearchStrategy[str | None] | None = None,
 ) -> Observation:
     """Observations whose unit fits their indicator, published no earlier than their period starts."""
-    indicator = draw(st.sampled_from(sorted(_UNIT_FOR)))
+    indicator = draw(_INDICATORS)
     period = draw(periods())
     published = draw(_opt(partial_dates(period.end.year, 2026)))
     if published is not None and published.latest < period.earliest:
@@ -448,6 +460,7 @@ def events(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrateg
     )
 
 
+@functools.cache
 def monolingual_texts() -> st.SearchStrategy[MonolingualText]:
     """Titles and names tagged with a language code.
 
