@@ -99,6 +99,11 @@ html_title = f"kzaz_relations {release}"
 html_static_path: list[str] = []
 html_last_updated_fmt = None
 html_show_sourcelink = True
+# The API page's table of contents lists its sections, not each documented object: the
+# theme copies every page's entries into the sidebar of all pages, and the hundreds of
+# object entries made that a third of the build. Objects are found through the index and
+# the search.
+toc_object_entries = False
 
 
 # -- Public names ---------------------------------------------------------------------
