@@ -145,7 +145,17 @@ class Dataset:
 
     @property
     def info(self) -> DatasetInfo:
-        """The dataset's metadata (version, coverage, licence, how to cite it and its known gaps)."""
+        """The dataset's metadata (version, coverage, licence, how to cite it and its known gaps).
+
+        For the packaged data it is built when first read, so a query that never asks for it
+        does not pay for it.
+
+        Example:
+            >>> import kzaz_relations as kz
+            >>> info = kz.load().info
+            >>> info.format == kz.DATA_FORMAT, info.licence
+            (True, 'CC-BY-4.0')
+        """
         info = self._info
         if callable(info):
             with self._lock:
