@@ -232,6 +232,26 @@ def test_copies_name_the_site_and_the_original(ds: kz.Dataset) -> None:
     assert {h: p for h, p in by_site.items() if len(p) > 1} == {}, "one site, one publisher"
 
 
+_DATE_PATH = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-])")
+
+
+def test_a_date_in_the_address_is_the_source_date(ds: kz.Dataset) -> None:
+    """The data model's rule: a page that prints no date takes its address's date path, and one
+    that prints its own date (a repost dated like its original) is at most a few days off it."""
+    checked, wrong = 0, []
+    for s in ds.sources:
+        m = _DATE_PATH.search(s.url or "")
+        if m is None:
+            continue
+        checked += 1
+        year, month, day = (int(g) if g else None for g in m.groups())
+        path = kz.PartialDate(year=year, month=month, day=day)
+        p = s.published
+        if p is None or (p.earliest - path.latest).days > 7 or (path.earliest - p.latest).days > 7:
+            wrong.append((s.id, str(p), m.group(0)))
+    assert checked > 50 and wrong == []
+
+
 # --- numbers: series, vintages, mirror statistics -------------------------------------------
 
 
