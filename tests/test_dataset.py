@@ -209,6 +209,20 @@ def test_uncited_source_and_coverage(folder: Path) -> None:
     assert any("after the dataset's coverage end" in m for m in messages)
 
 
+def test_a_source_cited_twice_in_one_list(folder: Path) -> None:
+    def repeat(records: list[dict[str, object]]) -> None:
+        citations = records[0]["citations"]
+        assert isinstance(citations, list)
+        citations.append({"source": citations[0]["source"], "supports": "again"})
+
+    _edit(folder, "agreements", repeat)
+    with pytest.raises(kz.IntegrityError) as info:
+        load(folder)
+    n = len(json.loads((folder / "agreements.json").read_text(encoding="utf-8"))[0]["citations"]) - 1
+    assert [(p.file, p.path) for p in info.value.problems] == [("agreements.json", f"$[0].citations[{n}].source")]
+    assert "twice in one list (first at $[0].citations[0])" in info.value.problems[0].message
+
+
 def test_failed_load_leaves_no_state(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dataset_module, "_PACKAGED", None)
     (folder / "visits.json").write_text("{}", encoding="utf-8")

@@ -623,7 +623,11 @@ def _recite(record: Any, source_ids: list[str], rnd: random.Random) -> Any:
     for a in attrs.fields(type(record)):
         value = getattr(record, a.name)
         if a.name == "citations":
-            changes[a.name] = tuple(attrs.evolve(c, source=rnd.choice(source_ids)) for c in value)
+            # Distinct sources: the integrity check allows one citation per source in a list.
+            picked = rnd.sample(source_ids, min(len(value), len(source_ids)))
+            changes[a.name] = tuple(
+                attrs.evolve(c, source=s) for c, s in zip(value[: len(picked)], picked, strict=True)
+            )
         elif isinstance(value, tuple) and value and attrs.has(type(value[0])) and hasattr(value[0], "citations"):
             changes[a.name] = tuple(_recite(item, source_ids, rnd) for item in value)
     return _evolve(record, **changes)
