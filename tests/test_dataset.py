@@ -216,11 +216,22 @@ def test_a_source_cited_twice_in_one_list(folder: Path) -> None:
         citations.append({"source": citations[0]["source"], "supports": "again"})
 
     _edit(folder, "agreements", repeat)
-    with pytest.raises(kz.IntegrityError) as info:
+    with pytest.raises(kz.ValidationError) as info:
         load(folder)
-    n = len(json.loads((folder / "agreements.json").read_text(encoding="utf-8"))[0]["citations"]) - 1
-    assert [(p.file, p.path) for p in info.value.problems] == [("agreements.json", f"$[0].citations[{n}].source")]
-    assert "twice in one list (first at $[0].citations[0])" in info.value.problems[0].message
+    assert [(p.file, p.path) for p in info.value.problems] == [("agreements.json", "$[0].citations")]
+    assert "more than once" in info.value.problems[0].message
+
+
+def test_a_citation_list_names_each_source_once() -> None:
+    once = kz.Citation(source="src-a", supports="date")
+    with pytest.raises(ValueError, match="names source 'src-a' more than once"):
+        kz.Event(
+            id="e",
+            kind=kz.EventKind.EMBASSY_OPENED,
+            date=kz.PartialDate(year=2020),
+            title="T",
+            citations=(once, kz.Citation(source="src-a", supports="place")),
+        )
 
 
 def test_failed_load_leaves_no_state(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -132,21 +132,10 @@ def check(
         for i, r in enumerate(records):
             if r is None:
                 continue
-            first_at: dict[tuple[str, str], str] = {}
             for suffix, citation in citations_of(r):
                 cited.add(citation.source)
                 if citation.source not in source_ids:
                     add(table, f"$[{i}]{suffix}.source", f"cites unknown source {citation.source!r}")
-                # One citation per source in each list: what a page supports goes in one note.
-                key = (suffix.rpartition("[")[0], citation.source)
-                if key in first_at:
-                    add(
-                        table,
-                        f"$[{i}]{suffix}.source",
-                        f"cites source {citation.source!r} twice in one list (first at $[{i}]{first_at[key]})",
-                    )
-                else:
-                    first_at[key] = suffix
             if end is not None:
                 for path, value in _dates_in(r, f"$[{i}]"):
                     if value.earliest > end:

@@ -183,7 +183,7 @@ def citations(source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStra
 
 @functools.cache
 def _cites(source_ids: st.SearchStrategy[str] | None) -> st.SearchStrategy[tuple[Citation, ...]]:
-    return st.lists(citations(source_ids), min_size=1, max_size=3).map(tuple)
+    return st.lists(citations(source_ids), min_size=1, max_size=3, unique_by=lambda c: c.source).map(tuple)
 
 
 @functools.cache
@@ -623,7 +623,7 @@ def _recite(record: Any, source_ids: list[str], rnd: random.Random) -> Any:
     for a in attrs.fields(type(record)):
         value = getattr(record, a.name)
         if a.name == "citations":
-            # Distinct sources: the integrity check allows one citation per source in a list.
+            # Distinct sources: a citation list names each source once.
             picked = rnd.sample(source_ids, min(len(value), len(source_ids)))
             changes[a.name] = tuple(
                 attrs.evolve(c, source=s) for c, s in zip(value[: len(picked)], picked, strict=True)

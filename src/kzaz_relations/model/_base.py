@@ -153,8 +153,17 @@ class Citation:
     "What the source supports in the record (field names or a short note); ``None`` for all of it."
 
 
+def _one_per_source(instance: Any, attribute: "attrs.Attribute[Any]", value: tuple[Citation, ...]) -> None:
+    # What one page supports goes in its one note, so a list names each source once.
+    seen: set[str] = set()
+    for c in value:
+        if c.source in seen:
+            raise ValueError(f"{attribute.name} names source {c.source!r} more than once")
+        seen.add(c.source)
+
+
 def _citations() -> Any:
-    return attrs.field(validator=[_tuple_of(v.instance_of(Citation)), _non_empty])
+    return attrs.field(validator=[_tuple_of(v.instance_of(Citation)), _non_empty, _one_per_source])
 
 
 def _check_source(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
