@@ -439,8 +439,10 @@ def test_check_reports_now_and_when_said(ds: kz.Dataset) -> None:
 
 
 def test_observations_carry_their_publication_date(ds: kz.Dataset) -> None:
+    # A floor, not the goal: a figure keeps a publication date only where a cited page
+    # prints one with its year, so the share falls when a date is found to rest on less.
     dated = sum(o.published is not None for o in ds.observations)
-    assert dated / len(ds.observations) >= 0.9
+    assert dated / len(ds.observations) >= 0.85
 
 
 def test_series_without_a_reporter_names_the_reporters(ds: kz.Dataset) -> None:
