@@ -154,12 +154,12 @@ class Citation:
 
 
 def _one_per_source(instance: Any, attribute: "attrs.Attribute[Any]", value: tuple[Citation, ...]) -> None:
-    # What one page supports goes in its one note, so a list names each source once.
-    seen: set[str] = set()
-    for c in value:
-        if c.source in seen:
-            raise ValueError(f"{attribute.name} names source {c.source!r} more than once")
-        seen.add(c.source)
+    # What one page supports goes in its one note, so a list names each source once
+    # (the keyed form of _unique: the set test first, the repeat looked for only on failure).
+    sources = [c.source for c in value]
+    if len(set(sources)) != len(sources):
+        repeated = next(s for i, s in enumerate(sources) if s in sources[:i])
+        raise ValueError(f"{attribute.name} names source {repeated!r} more than once")
 
 
 def _citations() -> Any:
