@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 from decimal import Decimal
@@ -249,3 +250,29 @@ def test_write_folder_round_trip(tmp_path: Path, ds: kz.Dataset) -> None:
     assert canonical_problems(tmp_path) == []
     for name in ("agreements.json", "metadata.json"):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes()
+
+
+def _gap(ds: kz.Dataset, starts: str) -> str:
+    found = [g for g in ds.info.gaps if g.startswith(starts)]
+    assert len(found) == 1, f"no single gap starting {starts!r}"
+    return found[0]
+
+
+def test_known_gaps_give_the_counts_the_data_holds(ds: kz.Dataset) -> None:
+    # The metadata's gaps are prose written by hand; the numbers in them must follow the data.
+    complete = ds.completeness()
+    documents = _gap(ds, "Documents signed at visits and meetings")
+    assert f"of {complete.reported} reported by sources, {complete.identified} are identified" in documents
+    for count in complete.counts:
+        if count.missing:
+            assert f"{count.missing} of the {count.reported}" in documents, count.record.id
+
+    titled = sum(1 for a in ds.agreements if any(t.language in {"ru", "kk", "az"} for t in a.titles))
+    titles = _gap(ds, "Official titles in Russian, Kazakh or Azerbaijani")
+    assert f"recorded for {titled} of the {len(ds.agreements)} agreements" in titles
+
+    undated = sum(1 for o in ds.observations if o.published is None)
+    dates = _gap(ds, "About a quarter of the cited pages")
+    assert re.search(rf"\b{undated} of {len(ds.observations)} figures\b", dates)
+    share = sum(1 for s in ds.sources if s.published is None) / len(ds.sources)
+    assert 0.2 <= share < 0.3, f"{share:.0%} of sources are undated: restate 'about a quarter'"
