@@ -74,6 +74,8 @@ class Country(enum.StrEnum):
     "Romania."
     RU = "RU"
     "Russia."
+    SA = "SA"
+    "Saudi Arabia."
     TJ = "TJ"
     "Tajikistan."
     TM = "TM"
@@ -128,6 +130,7 @@ _COUNTRY_NAMES = {
     Country.KG: "Kyrgyzstan",
     Country.RO: "Romania",
     Country.RU: "Russia",
+    Country.SA: "Saudi Arabia",
     Country.TJ: "Tajikistan",
     Country.TM: "Turkmenistan",
     Country.TR: "Türkiye",
@@ -152,6 +155,7 @@ _COUNTRY_CODES = {
     Country.KG: ("KGZ", "417"),
     Country.RO: ("ROU", "642"),
     Country.RU: ("RUS", "643"),
+    Country.SA: ("SAU", "682"),
     Country.TJ: ("TJK", "762"),
     Country.TM: ("TKM", "795"),
     Country.TR: ("TUR", "792"),
