@@ -208,7 +208,7 @@ def test_completeness_counts_what_is_tied(ds: kz.Dataset) -> None:
     assert c.identified == sum(min(r.identified, r.reported) for r in c.counts) <= c.reported
 
 
-def test_approximate_figures_are_estimates(ds: kz.Dataset) -> None:
+def test_approximate_figures_are_never_final(ds: kz.Dataset) -> None:
     # ObservationStatus.ESTIMATE is "rounded, approximate or stated in passing": a figure given
     # as about, almost or more than a number is never final (a preliminary one may stay so).
     approximate = {kz.Qualifier.ABOUT, kz.Qualifier.ALMOST, kz.Qualifier.OVER}
