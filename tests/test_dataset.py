@@ -176,12 +176,14 @@ def test_syntax_error_is_located(folder: Path) -> None:
 
 def test_validation_errors_from_several_files_at_once(folder: Path) -> None:
     _edit(folder, "observations", lambda rs: rs[0].update(value=12.5))
+    _edit(folder, "observations", lambda rs: rs[1].update(qualifier="about", status="final"))
     _edit(folder, "agreements", lambda rs: rs[3].update(signed="2024-13-01"))
     with pytest.raises(kz.ValidationError) as info:
         load(folder)
     lines = str(info.value)
     assert "observations.json $[0].value: expected a decimal number as a string, got float 12.5" in lines
     assert "agreements.json $[3].signed: invalid date '2024-13-01'" in lines
+    assert "observations.json $[1].status: a figure qualified 'about' is not final" in lines
 
 
 def test_unknown_and_missing_files(folder: Path) -> None:

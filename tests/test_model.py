@@ -211,3 +211,20 @@ def test_model_classes_can_be_built_without_init(cls: type[Any]) -> None:
     for a in attrs.fields(cls):
         assert a.init and a.converter is None and (a.alias or a.name) == a.name, a.name
         assert not isinstance(a.default, type(attrs.Factory(list))), a.name
+
+
+def test_an_approximate_figure_is_never_final() -> None:
+    base: dict[str, Any] = {
+        "id": "x",
+        "indicator": kz.Indicator.TRADE_TURNOVER,
+        "period": kz.Period.of(2020),
+        "value": Decimal(100),
+        "unit": kz.Unit.USD_MILLION,
+        "reporter_kind": kz.ReporterKind.MINISTRY,
+        "citations": (kz.Citation(source="s"),),
+    }
+    with pytest.raises(ValueError, match="qualified 'about' is not final"):
+        kz.Observation(**base, qualifier=kz.Qualifier.ABOUT)  # status defaults to final
+    assert kz.Observation(**base, qualifier=kz.Qualifier.ABOUT, status=kz.ObservationStatus.ESTIMATE)
+    assert kz.Observation(**base, qualifier=kz.Qualifier.OVER, status=kz.ObservationStatus.PRELIMINARY)
+    assert kz.Observation(**base, qualifier=kz.Qualifier.UP_TO).status is kz.ObservationStatus.FINAL

@@ -208,15 +208,6 @@ def test_completeness_counts_what_is_tied(ds: kz.Dataset) -> None:
     assert c.identified == sum(min(r.identified, r.reported) for r in c.counts) <= c.reported
 
 
-def test_approximate_figures_are_never_final(ds: kz.Dataset) -> None:
-    # ObservationStatus.ESTIMATE is "rounded, approximate or stated in passing": a figure given
-    # as about, almost or more than a number is never final (a preliminary one may stay so).
-    approximate = {kz.Qualifier.ABOUT, kz.Qualifier.ALMOST, kz.Qualifier.OVER}
-    rounded = [o for o in ds.observations if o.qualifier in approximate]
-    assert rounded
-    assert [o.id for o in rounded if o.status is kz.ObservationStatus.FINAL] == []
-
-
 def _canonical(publisher: str) -> str:
     return re.sub(r"[\s.\-]", "", publisher.casefold())
 

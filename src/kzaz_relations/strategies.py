@@ -78,6 +78,7 @@ from .model import (
     references,
 )
 from .model._base import REF_KEY, unwrap_optional
+from .model.observation import _APPROXIMATE
 
 __all__ = [
     "STRATEGIES",
@@ -384,6 +385,8 @@ def observations(
     published = draw(_opt(partial_dates(period.end.year, 2026)))
     if published is not None and published.latest < period.earliest:
         published = None
+    qualifier = draw(st.sampled_from(Qualifier))
+    statuses = [s for s in ObservationStatus if s is not ObservationStatus.FINAL or qualifier not in _APPROXIMATE]
     return Observation(
         id=draw(ids()),
         indicator=indicator,
@@ -395,9 +398,9 @@ def observations(
         direction=draw(st.sampled_from(Direction)),
         reporter=draw(_opt(st.sampled_from(Country))),
         reported_by=draw(_opt(ids())),
-        qualifier=draw(st.sampled_from(Qualifier)),
+        qualifier=qualifier,
         rank=draw(st.sampled_from(Rank)),
-        status=draw(st.sampled_from(ObservationStatus)),
+        status=draw(st.sampled_from(statuses)),
         published=published,
         project=draw(project_ids if project_ids is not None else _opt(ids())),
         note=draw(_opt(texts())),

@@ -1,6 +1,7 @@
 """Figures."""
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from attrs import validators as v
@@ -26,6 +27,17 @@ from .vocab import (
     ReporterKind,
     Unit,
 )
+
+_APPROXIMATE = frozenset({Qualifier.ABOUT, Qualifier.ALMOST, Qualifier.OVER, Qualifier.UNDER})
+"The qualifiers of a number that is not exact: an observation so qualified is never final."
+
+
+def _not_final_if_approximate(instance: Any, attribute: "attrs.Attribute[Any]", value: ObservationStatus) -> None:
+    # An estimate is "rounded, approximate or stated in passing"; a preliminary figure may stay so.
+    if value is ObservationStatus.FINAL and instance.qualifier in _APPROXIMATE:
+        raise ValueError(
+            f"a figure qualified {instance.qualifier.value!r} is not final; use status 'estimate' or 'preliminary'"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -66,8 +78,10 @@ class Observation:
     "How the number was qualified (``about``, ``over``…)."
     rank: Rank = attrs.field(default=Rank.NORMAL, validator=v.instance_of(Rank))
     "How it ranks against other observations of the same period."
-    status: ObservationStatus = attrs.field(default=ObservationStatus.FINAL, validator=v.instance_of(ObservationStatus))
-    "How final the number is."
+    status: ObservationStatus = attrs.field(
+        default=ObservationStatus.FINAL, validator=[v.instance_of(ObservationStatus), _not_final_if_approximate]
+    )
+    "How final the number is; never ``final`` for a number qualified ``about``, ``almost``, ``over`` or ``under``."
     published: PartialDate | None = attrs.field(default=None, validator=_opt(v.instance_of(PartialDate)))
     "When the number was published (used to pick the most recent figure)."
     project: str | None = ref("projects")
