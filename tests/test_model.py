@@ -228,3 +228,26 @@ def test_an_approximate_figure_is_never_final() -> None:
     assert kz.Observation(**base, qualifier=kz.Qualifier.ABOUT, status=kz.ObservationStatus.ESTIMATE)
     assert kz.Observation(**base, qualifier=kz.Qualifier.OVER, status=kz.ObservationStatus.PRELIMINARY)
     assert kz.Observation(**base, qualifier=kz.Qualifier.UP_TO).status is kz.ObservationStatus.FINAL
+
+
+def test_vocabulary_table_lists_every_member() -> None:
+    """The *Data model* page's table of vocabularies names every member of each enum whose
+    row lists its values, so a new member cannot be added without its documentation. Four
+    rows describe a long vocabulary instead of listing it; the API page lists those."""
+    import pathlib
+    import re
+
+    described = {"Country", "Sector", "Indicator", "Unit"}
+    page = (pathlib.Path(__file__).resolve().parent.parent / "docs" / "data-model.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \{class\}`~kzaz_relations\.(\w+)` \| [^|]+\| ([^|]+)\|$", page, flags=re.MULTILINE)
+    assert {name for name, _ in rows} >= described | {"EventKind", "Comparison", "VerdictStatus"}
+    for name, cell in rows:
+        if name in described:
+            continue
+        listed = {item.strip().rstrip(".").strip("`").lower() for item in cell.split(",")}
+        missing = [
+            m.name
+            for m in getattr(kz, name)
+            if not {str(m.value).lower(), m.name.lower(), m.name.lower().replace("_", " ")} & listed
+        ]
+        assert not missing, f"{name}: the vocabulary table does not list {missing}"
