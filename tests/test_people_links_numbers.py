@@ -221,6 +221,40 @@ def test_no_publisher_is_spelled_two_ways(ds: kz.Dataset) -> None:
     assert {k: v for k, v in spellings.items() if len(v) > 1} == {}
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_KAZAKH_ONLY = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+
+
+def _script_problem(text: str, language: str | None) -> str | None:
+    """Why a text cannot be in the language it is tagged with, judged by its script alone
+    (Kazakh is written in Cyrillic and in Latin letters, so it is not judged)."""
+    cyrillic = _CYRILLIC.search(text) is not None
+    if language == "ru" and not cyrillic:
+        return "Russian text not in Cyrillic"
+    if language == "ru" and _KAZAKH_ONLY.search(text):
+        return "Russian text with Kazakh letters"
+    if language in ("az", "en", None) and cyrillic:
+        return f"{language or 'English'} text in Cyrillic"
+    return None
+
+
+def test_titles_and_names_are_written_in_their_languages_script(ds: kz.Dataset) -> None:
+    problems = []
+    for a in ds.agreements:
+        problems += [(a.id, t.text) for t in a.titles if _script_problem(t.text, t.language)]
+    for r in (*ds.people, *ds.organizations):
+        problems += [(r.id, n.text) for n in r.names if _script_problem(n.text, n.language)]
+    # A source's title is its page's headline in the page's language, unless it is a
+    # bracketed description in English.
+    problems += [
+        (s.id, s.title) for s in ds.sources if not s.title.startswith("[") and _script_problem(s.title, s.language)
+    ]
+    assert problems == []
+    assert _script_problem("Соглашение о ...", "kk") is None
+    assert _script_problem("Қазақстан темір жолы", "ru") == "Russian text with Kazakh letters"
+    assert _script_problem("Azərbaycan", "az") is None and _script_problem("Азербайджан", "az")
+
+
 def test_copies_name_the_site_and_the_original(ds: kz.Dataset) -> None:
     menafn = [s for s in ds.sources if s.url and "menafn.com" in s.url]
     assert menafn and all(s.publisher == "MENAFN" and s.original_publisher for s in menafn)
