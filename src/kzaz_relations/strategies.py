@@ -78,7 +78,6 @@ from .model import (
     references,
 )
 from .model._base import REF_KEY, unwrap_optional
-from .model.observation import _APPROXIMATE
 
 __all__ = [
     "STRATEGIES",
@@ -386,7 +385,7 @@ def observations(
     if published is not None and published.latest < period.earliest:
         published = None
     qualifier = draw(st.sampled_from(Qualifier))
-    statuses = [s for s in ObservationStatus if s is not ObservationStatus.FINAL or qualifier not in _APPROXIMATE]
+    statuses = [s for s in ObservationStatus if s is not ObservationStatus.FINAL or not qualifier.approximate]
     return Observation(
         id=draw(ids()),
         indicator=indicator,

@@ -149,6 +149,18 @@ class Qualifier(enum.StrEnum):
     UP_TO = "up_to"
     "At most the number (a capacity or a target)."
 
+    @property
+    def approximate(self) -> bool:
+        """Whether the number is not exact (``about``, ``almost``, ``over``, ``under``): an
+        :class:`~kzaz_relations.Observation` so qualified is never ``final``. ``up_to`` is a
+        bound, not an approximation.
+
+        Example:
+            >>> Qualifier.ABOUT.approximate, Qualifier.UP_TO.approximate, Qualifier.EXACT.approximate
+            (True, False, False)
+        """
+        return self in (Qualifier.ABOUT, Qualifier.ALMOST, Qualifier.OVER, Qualifier.UNDER)
+
 
 class Comparison(enum.StrEnum):
     """How a :class:`~kzaz_relations.Claim` compares its number with the observations."""

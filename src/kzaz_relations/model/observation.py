@@ -28,13 +28,10 @@ from .vocab import (
     Unit,
 )
 
-_APPROXIMATE = frozenset({Qualifier.ABOUT, Qualifier.ALMOST, Qualifier.OVER, Qualifier.UNDER})
-"The qualifiers of a number that is not exact: an observation so qualified is never final."
-
 
 def _not_final_if_approximate(instance: Any, attribute: "attrs.Attribute[Any]", value: ObservationStatus) -> None:
     # An estimate is "rounded, approximate or stated in passing"; a preliminary figure may stay so.
-    if value is ObservationStatus.FINAL and instance.qualifier in _APPROXIMATE:
+    if value is ObservationStatus.FINAL and instance.qualifier.approximate:
         raise ValueError(
             f"a figure qualified {instance.qualifier.value!r} is not final; use status 'estimate' or 'preliminary'"
         )
