@@ -16,6 +16,7 @@ The large fuzz run is opt-in::
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
 import csv
 import enum
@@ -35,6 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import GenericAlias
 from typing import Any, get_args, get_origin
+from unittest import mock
 
 import attrs
 import pytest
@@ -419,9 +421,8 @@ def _files_of(ds: Dataset) -> dict[str, Any]:
     return {METADATA_FILE: unstructure(ds.info), **{f"{n}.json": unstructure(t.records) for n, t in ds.tables()}}
 
 
-def fuzz_once(data: st.DataObject, stats: Counter[str] | None = None) -> None:
-    """Mutate a valid folder, load it, and check that the result is right or a located DataError."""
-    stats = stats if stats is not None else Counter()
+def mutated_folder(data: st.DataObject, stats: Counter[str]) -> Folder:
+    """A valid folder with one to three mutations of its trees or files."""
     # Generating a dataset costs far more than loading one: a third of the bases are generated,
     # the rest are cut from the packaged data.
     if data.draw(st.integers(0, 2), label="base") == 0:
@@ -441,6 +442,13 @@ def fuzz_once(data: st.DataObject, stats: Counter[str] | None = None) -> None:
     folder = Folder({name: dump(tree).encode("utf-8", "surrogatepass") for name, tree in trees.items()})
     for name, op in file_ops:
         _mutate_file(data, folder, name, op)
+    return folder
+
+
+def fuzz_once(data: st.DataObject, stats: Counter[str] | None = None) -> None:
+    """Mutate a valid folder, load it, and check that the result is right or a located DataError."""
+    stats = stats if stats is not None else Counter()
+    folder = mutated_folder(data, stats)
     packaged_before = dataset_module._PACKAGED
     with tempfile.TemporaryDirectory() as tmp:
         path = _write(folder, Path(tmp))
@@ -466,6 +474,101 @@ def fuzz_once(data: st.DataObject, stats: Counter[str] | None = None) -> None:
 @given(st.data())
 def test_mutated_folders_load_correctly_or_raise_a_located_data_error(data: st.DataObject) -> None:
     fuzz_once(data)
+
+
+def _outcome(path: Path) -> tuple[str, Any]:
+    """What ``load(path)`` gives: the canonical files it would write, or the error and its problems."""
+    try:
+        ds = kz.load(path)
+    except DataError as exc:
+        return type(exc).__name__, exc.problems
+    return "loaded", dataset_module._canonical_files(ds)
+
+
+def _record_by_record() -> contextlib.ExitStack:
+    """Turn off the loader's shortcuts: tables structured column-wise and checked table-wise."""
+    from kzaz_relations import _convert, _integrity
+
+    stack = contextlib.ExitStack()
+    stack.enter_context(mock.patch.object(_convert, "structure_rows", return_value=None))
+    stack.enter_context(mock.patch.object(_integrity, "_table_clean", return_value=False))
+    stack.enter_context(mock.patch.object(_integrity, "_clean", return_value=False))
+    return stack
+
+
+# Values of the right type that a value check refuses (text, ids, URLs, codes, dates, numbers).
+_BAD_LEAVES = ["", " ", " padded", "padded ", "Not-An-Id", "a--b", "-a", "not a url", "EN", "e", "2024-02-30", "-1"]
+
+
+_LATER = {"end", "until", "ratified", "in_force", "published"}
+
+
+def _bad_value(data: st.DataObject, trees: dict[str, Any]) -> None:
+    """Give one text leaf of a table a value of the right type that a value check refuses, or
+    repeat an item of one of its lists (a repeated id, a source cited twice), or empty a list;
+    or make a record cite an unknown source, date a later field before the earlier one, give a
+    figure a unit of another kind, or give two records one id."""
+    tables = sorted(n for n in trees if n != METADATA_FILE and trees[n])
+    name = data.draw(st.sampled_from(tables), label="table")
+    tree = trees[name]
+    paths = list(_nodes(tree))
+    leaves = [p for p in paths if p and isinstance(_get(tree, p), str)]
+    lists = [p for p in paths if p and isinstance(_get(tree, p), list) and _get(tree, p)]
+    kind = data.draw(st.sampled_from(["leaf", "list", "cite", "order", "unit", "same-id"]), label="kind")
+    cited = [p for p in leaves if p[-1] == "source"]
+    later = [p for p in leaves if p[-1] in _LATER]
+    units = [p for p in leaves if p[-1] == "unit"]
+    if kind == "same-id" and len(tree) > 1:
+        tree[-1]["id"] = tree[0]["id"]
+    elif kind == "cite" and cited:
+        _put(tree, data.draw(st.sampled_from(cited), label="citation"), "no-such-source")
+    elif kind == "order" and later:
+        _put(tree, data.draw(st.sampled_from(later), label="later date"), "1001-01-01")
+    elif kind == "unit" and units:
+        _put(tree, data.draw(st.sampled_from(units), label="unit"), data.draw(st.sampled_from([u.value for u in Unit])))
+    elif kind == "list" and lists:
+        path = data.draw(st.sampled_from(lists), label="list")
+        items = _get(tree, path)
+        if data.draw(st.booleans(), label="empty it"):
+            items.clear()
+        else:
+            items.append(copy.deepcopy(data.draw(st.sampled_from(items), label="repeated item")))
+    elif leaves:
+        _put(tree, data.draw(st.sampled_from(leaves), label="leaf"), data.draw(st.sampled_from(_BAD_LEAVES)))
+
+
+@given(st.data())
+def test_shortcuts_decide_as_the_record_by_record_checks(data: st.DataObject) -> None:
+    """A valid table is structured column-wise and checked table-wise; anything else goes record
+    by record. Whatever the input, the outcome must be the same as with the shortcuts off: the
+    same records, or the same error with the same problems in the same order. Half the inputs
+    get the fuzzer's mutations, half a value of the right type that a value check refuses."""
+    if data.draw(st.booleans(), label="fuzzer's mutations"):
+        folder = mutated_folder(data, Counter())
+    else:
+        generated = data.draw(st.booleans(), label="generated base")
+        trees = (
+            _files_of(data.draw(kzst.datasets(max_records=3), label="dataset")) if generated else _trimmed_packaged()
+        )
+        _bad_value(data, trees)
+        folder = Folder({n: dump(tree).encode("utf-8") for n, tree in trees.items()})
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(folder, Path(tmp))
+        fast = _outcome(path)
+        with _record_by_record():
+            slow = _outcome(path)
+    assert fast == slow
+
+
+def test_shortcuts_are_taken_for_the_packaged_data() -> None:
+    """The packaged tables take the column-wise path (else the shortcut would be dead code)."""
+    from kzaz_relations._convert import structure_rows
+
+    for name, cls in TABLES.items():
+        rows = json.loads((DATA / f"{name}.json").read_bytes())
+        fast = structure_rows(rows, cls)
+        assert fast is not None, name
+        assert fast == [structure(r, cls) for r in rows], name
 
 
 FUZZ_INPUTS = 10_000
@@ -1121,6 +1224,40 @@ def test_nesting_limit() -> None:
 def test_too_deep_data_file_is_refused(tmp_path: Path) -> None:
     folder = _folder_copy(tmp_path)
     (folder / "events.json").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    with pytest.raises(DataFormatError, match="nested deeper"):
+        kz.load(folder)
+
+
+def _nesting(t: Any, seen: frozenset[Any] = frozenset()) -> int:
+    """How deep arrays and objects can nest in the JSON form of a value of type ``t``."""
+    args = [a for a in get_args(t) if a is not type(None) and a is not Ellipsis]
+    if get_origin(t) in (tuple, frozenset):
+        return 1 + max(_nesting(a, seen) for a in args)
+    if args:  # X | None
+        return max(_nesting(a, seen) for a in args)
+    if isinstance(t, type) and attrs.has(t) and t not in (PartialDate, Period):
+        assert t not in seen, f"{t.__name__} nests in itself"
+        return 1 + max((_nesting(f.type, seen | {t}) for f in attrs.fields(attrs.resolve_types(t))), default=0)
+    return 0
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_the_model_nests_far_less_than_the_depth_limit(table: str) -> None:
+    """A table whose records all structure is not walked for its depth (see the Performance
+    page): that is sound only while the model's own shapes are shallower than MAX_DEPTH."""
+    depth = 1 + _nesting(TABLES[table])  # the file is an array of records
+    assert 2 <= depth < _io.MAX_DEPTH // 2, depth
+
+
+def test_a_deep_value_inside_a_record_is_refused_for_its_depth(tmp_path: Path) -> None:
+    """Too deep inside a record: still refused as too deep (the column-wise path turns it down)."""
+    folder = _folder_copy(tmp_path)
+    rows = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    deep: Any = "x"
+    for _ in range(_io.MAX_DEPTH + 5):
+        deep = [deep]
+    rows[0]["title"] = deep
+    (folder / "events.json").write_text(json.dumps(rows), encoding="utf-8")
     with pytest.raises(DataFormatError, match="nested deeper"):
         kz.load(folder)
 

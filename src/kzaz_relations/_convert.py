@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from itertools import chain
+from operator import attrgetter, itemgetter
 from types import SimpleNamespace
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -28,7 +30,20 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from .errors import Problem, ValidationError
 from .model import PartialDate, Period
-from .model._base import slot_setter, unwrap_optional
+from .model._base import (
+    _URL_RE,
+    _count,
+    _finite,
+    _id,
+    _non_empty,
+    _non_negative,
+    _one_per_source,
+    _text,
+    _unique,
+    _url,
+    slot_setter,
+    unwrap_optional,
+)
 
 __all__ = ["dumps", "loads", "make_converter", "structure", "unstructure"]
 
@@ -144,6 +159,69 @@ def _value_checks(validator: Any) -> Any:
     return validator
 
 
+def _quick_kind(validator: Any) -> str | None:
+    """The kind of the commonest validators, which the fast path checks inline (``"id"``, ``"text"``,
+    ``"ids"``, ``"citations"``); ``None`` for any other, which is called as it is.
+
+    ``"id"`` and ``"text"`` include their optional forms; ``"ids"`` is a tuple of distinct ids
+    (a :func:`~kzaz_relations.model.records.refs` field), ``"citations"`` a non-empty tuple of
+    citations naming each source once.
+    """
+    kind = type(validator).__name__
+    if kind == "_OptionalValidator":
+        validator = getattr(validator, "validator", None)
+    if validator is _id:
+        return "id"
+    if validator is _text:
+        return "text"
+    if validator is _url:
+        return "url"
+    if kind == "_AndValidator":
+        validator = list(getattr(validator, "_validators", ()))
+    if isinstance(validator, list | tuple) and validator:
+        head, rest = validator[0], list(validator[1:])
+        member = getattr(head, "member_validator", None)
+        if type(head).__name__ != "_DeepIterable":
+            return None
+        if member is _id and rest == [_unique]:
+            return "ids"
+        if type(member).__name__ == "_InstanceOfValidator" and rest == [_non_empty, _one_per_source]:
+            return "citations"
+    return None
+
+
+_VALUE_ONLY = (_id, _text, _url, _count, _finite, _non_negative, _non_empty, _unique, _one_per_source)
+_VALUE_ONLY_KINDS = ("_InstanceOfValidator", "_MatchesReValidator")
+
+
+def _value_only(validator: Any) -> bool:
+    """Whether a validator looks at the value alone (never at the rest of the record), so that
+    checking each distinct value once is the same as checking every record."""
+    kind = type(validator).__name__
+    if isinstance(validator, list | tuple):
+        return all(_value_only(v) for v in validator)
+    if kind == "_AndValidator":
+        return _value_only(list(getattr(validator, "_validators", [None])))
+    if kind == "_OptionalValidator":
+        return _value_only(getattr(validator, "validator", None))
+    if kind == "_DeepIterable":
+        outer = getattr(validator, "iterable_validator", None)
+        return _value_only(getattr(validator, "member_validator", None)) and (outer is None or _value_only(outer))
+    return kind in _VALUE_ONLY_KINDS or any(validator is v for v in _VALUE_ONLY)
+
+
+_VALID_IDS: set[str] = set()
+"""Ids that passed the id validator: an id recurs in many records (sources, people, places), and
+a set lookup is cheaper than the pattern. Bounded; strings are immutable, so it cannot go stale."""
+_MAX_VALID_IDS = 500_000
+
+
+def _remember_ids(values: Any) -> None:
+    if len(_VALID_IDS) > _MAX_VALID_IDS:
+        _VALID_IDS.clear()
+    _VALID_IDS.update(values)
+
+
 _new = object.__new__
 _ABSENT = object()
 _FACTORY: type[Any] = type(attrs.Factory(list))
@@ -186,7 +264,19 @@ class _Structurer:
         )
         self.names = frozenset(a.name for a in self.fields)
         self.plan = [(a.name, slot_setter(cls, a.name), *_hook_of(converter, a.type), a.default) for a in self.fields]
-        self.checks = [(a.name, check, a) for a in self.fields if (check := _value_checks(a.validator)) is not None]
+        checks = [(a, check) for a in self.fields if (check := _value_checks(a.validator)) is not None]
+        quick = {a.name: _quick_kind(a.validator) for a, _ in checks}
+        # The commonest value checks are done inline (a set lookup, a strip); only a value that
+        # fails them goes through its validator, which raises (or, for an id not seen yet, passes).
+        self.id_checks = [(a.name, check, a) for a, check in checks if quick[a.name] == "id"]
+        self.text_checks = [(a.name, check, a) for a, check in checks if quick[a.name] == "text"]
+        self.ids_checks = [(a.name, check, a) for a, check in checks if quick[a.name] == "ids"]
+        self.citation_checks = [(a.name, check, a) for a, check in checks if quick[a.name] == "citations"]
+        self.checks = [(a.name, check, a) for a, check in checks if quick[a.name] in (None, "url")]
+        # The column-wise path (_Columns) checks URLs inline too.
+        self.url_checks = [(a.name, check, a) for a, check in checks if quick[a.name] == "url"]
+        self.other_checks = [(a.name, check, a) for a, check in checks if quick[a.name] is None]
+        self.value_only = {a.name for a, _ in checks if _value_only(a.validator)}
         self.post_init = getattr(cls, "__attrs_post_init__", None)
 
     def __call__(self, value: Any, _: type[Any]) -> Any:
@@ -217,6 +307,25 @@ class _Structurer:
                 put(obj, raw)
             else:
                 put(obj, hook(raw, t))
+        valid = _VALID_IDS
+        for name, check, a in self.id_checks:
+            x = getattr(obj, name)
+            if x is not None and x not in valid:
+                check(obj, a, x)
+                _remember_ids((x,))
+        for name, check, a in self.text_checks:
+            x = getattr(obj, name)
+            if x is not None and (not x or x.strip() != x):
+                check(obj, a, x)
+        for name, check, a in self.ids_checks:
+            x = getattr(obj, name)
+            if not valid.issuperset(x) or len(set(x)) != len(x):
+                check(obj, a, x)
+                _remember_ids(x)
+        for name, check, a in self.citation_checks:
+            x = getattr(obj, name)
+            if not x or len({c.source for c in x}) != len(x):
+                check(obj, a, x)
         for name, check, a in self.checks:
             check(obj, a, getattr(obj, name))
         if self.post_init is not None:
@@ -278,6 +387,211 @@ class _Structurer:
             except Exception as exc:  # noqa: BLE001 - a whole-record rule such as __attrs_post_init__
                 errors.append(exc)
         raise ClassValidationError(f"While structuring {self.cls.__name__}", errors, self.cls)
+
+
+_ColumnCheck = Callable[[list[Any]], bool]
+
+
+def _column_check(converter: cattrs.Converter, t: Any) -> _ColumnCheck | None:
+    """A test of a whole column of JSON values (one field across many records; never empty) for
+    type ``t``: ``True`` only if the converter's hook would accept every value (it may also
+    raise, which the caller takes as ``False``). ``None`` for a type this does not cover;
+    records holding one are always structured one by one."""
+    base, optional = unwrap_optional(t)
+    if optional:
+        inner = _column_check(converter, base)
+        if inner is None:
+            return None
+
+        def present(values: list[Any]) -> bool:
+            given = [v for v in values if v is not None]
+            return not given or inner(given)
+
+        return present
+    if t in (str, int, bool, float):
+        return lambda values: set(map(type, values)) <= {t}
+    if t is Decimal:
+        return lambda values: (
+            set(map(type, values)) <= {str}
+            and max(map(len, values)) <= 64
+            and None not in map(_DECIMAL_RE.fullmatch, values)
+        )
+    if t in (PartialDate, Period):
+        hook = converter.get_structure_hook(t)
+
+        def dates(values: list[Any]) -> bool:
+            if not set(map(type, values)) <= {str}:
+                return False
+            for v in set(values):
+                hook(v, t)  # raises on a bad text (the caller turns that into False)
+            return True
+
+        return dates
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        members = _members(t).keys()
+        return lambda values: set(map(type, values)) <= {str} and members >= set(values)
+    origin, args = get_origin(t), get_args(t)
+    if origin in (tuple, frozenset) and len(args) == (2 if origin is tuple else 1):
+        if origin is tuple and args[1] is not Ellipsis:
+            return None
+        item = _column_check(converter, args[0])
+        if item is None:
+            return None
+        distinct = origin is frozenset
+
+        def items(values: list[Any]) -> bool:
+            if not set(map(type, values)) <= {list}:
+                return False
+            if distinct and list(map(len, map(set, values))) != list(map(len, values)):
+                return False
+            inner = list(chain.from_iterable(values))
+            return not inner or item(inner)
+
+        return items
+    if isinstance(t, type) and attrs.has(t):
+        columns = _columns(converter, t)
+        return None if columns is None else columns.accepts
+    return None
+
+
+class _Columns:
+    """Structures a whole table at once when every record of it is valid.
+
+    Each field is tested across all the records in one pass (types, vocabularies, dates,
+    unknown and missing keys), the records are then built without further checks, and the
+    value checks run field by field over the built records. Any failure returns ``None``,
+    and the caller structures each record on its own, which names every problem; so this
+    never changes what is accepted or what is reported, only how fast a valid table loads.
+    """
+
+    def __init__(self, converter: cattrs.Converter, cls: type[Any]) -> None:
+        from ._fast import builder
+
+        self.cls = cls
+        self.structurer = _Structurer(converter, cls)
+        fields = self.structurer.fields
+        self.names = self.structurer.names
+        self.columns: list[tuple[str, bool, _ColumnCheck]] = []
+        self.nested: list[tuple[str, bool, _Columns]] = []
+        self.build = builder(cls)
+        self.usable = self.structurer.direct
+        for a in fields:
+            check = _column_check(converter, a.type)
+            if check is None:
+                self.usable = False
+                continue
+            self.columns.append((a.name, a.default is attrs.NOTHING, check))
+            base = unwrap_optional(a.type)[0]
+            item = get_args(base)[0] if get_origin(base) is tuple else base
+            if isinstance(item, type) and attrs.has(item) and item not in (PartialDate, Period):
+                nested = _columns(converter, item)
+                if nested is None:
+                    self.usable = False
+                else:
+                    self.nested.append((a.name, item is not base, nested))
+
+    def accepts(self, rows: list[Any]) -> bool:
+        """Whether every row is an object the converter would accept, judged by type.
+
+        Written with C-level idioms (``map``, set algebra) rather than generator expressions:
+        this runs once per field of every table, over every record.
+        """
+        if not set(map(type, rows)) <= {dict}:
+            return False
+        if not self.names.issuperset(chain.from_iterable(rows)):  # iterating a dict gives its keys
+            return False
+        for name, required, check in self.columns:
+            # A required key missing from a row raises KeyError: the caller returns None.
+            values = list(map(itemgetter(name), rows)) if required else [r[name] for r in rows if name in r]
+            if values and not check(values):
+                return False
+        return True
+
+    def values_ok(self, objs: list[Any]) -> bool:
+        """Whether the built records pass every value check (the same checks as one by one)."""
+        s = self.structurer
+        valid = _VALID_IDS
+        for name, check, a in s.id_checks:
+            values = set(map(attrgetter(name), objs))
+            values.discard(None)
+            fresh = values - valid
+            for x in fresh:
+                check(None, a, x)
+            if fresh:
+                _remember_ids(fresh)
+        for name, _, _ in s.text_checks:
+            texts = [x for x in map(attrgetter(name), objs) if x is not None]
+            if "" in texts or list(map(str.strip, texts)) != texts:
+                return False
+        for name, check, a in s.ids_checks:
+            held = list(map(attrgetter(name), objs))
+            if list(map(len, map(set, held))) != list(map(len, held)):
+                return False
+            fresh = set(chain.from_iterable(held)) - valid
+            for x in fresh:
+                check(None, a, (x,))
+            if fresh:
+                _remember_ids(fresh)
+        source = attrgetter("source")
+        for name, _, _ in s.citation_checks:
+            held = list(map(attrgetter(name), objs))
+            sizes = list(map(len, held))
+            if 0 in sizes or [len(set(map(source, x))) for x in held] != sizes:
+                return False
+        for name, _, _ in s.url_checks:
+            urls = [x for x in map(attrgetter(name), objs) if x is not None]
+            if None in map(_URL_RE.compiled().fullmatch, urls):
+                return False
+        for name, check, a in s.other_checks:
+            if name in s.value_only:  # each distinct value once (a check that needs the record runs on each)
+                for x in set(map(attrgetter(name), objs)):
+                    check(None, a, x)
+            else:
+                for o in objs:
+                    check(o, a, getattr(o, name))
+        if s.post_init is not None:
+            for o in objs:
+                s.post_init(o)
+        for name, many, nested in self.nested:
+            held = list(map(attrgetter(name), objs))
+            inner = list(chain.from_iterable(held)) if many else [x for x in held if x is not None]
+            if inner and not nested.values_ok(inner):
+                return False
+        return True
+
+
+_COLUMNS: dict[type[Any], _Columns | None] = {}
+"The column-wise plan of each class, for the module's one converter (``None``: not usable)."
+
+
+def _columns(converter: cattrs.Converter, cls: type[Any]) -> _Columns | None:
+    if cls not in _COLUMNS:
+        _COLUMNS[cls] = None  # a class nested in itself is never taken column-wise
+        columns = _Columns(converter, cls)
+        _COLUMNS[cls] = columns if columns.usable else None
+    return _COLUMNS[cls]
+
+
+def structure_rows(rows: Any, cls: type[T]) -> list[T] | None:
+    """Every row of a table as a ``cls`` record if all of them are valid, else ``None``.
+
+    The fast way to structure a valid table (see :class:`_Columns`); on ``None`` the caller
+    structures each row with :func:`structure`, which reports every problem with its path.
+    """
+    if type(rows) is not list:
+        return None
+    columns = _columns(_converter(), cls)
+    if columns is None:
+        return None
+    try:
+        if not columns.accepts(rows):
+            return None
+        built = [columns.build(r) for r in rows]
+        if not columns.values_ok(built):
+            return None
+    except Exception:  # noqa: BLE001 - any doubt: structure one by one, which says what is wrong
+        return None
+    return built
 
 
 def make_converter() -> cattrs.Converter:

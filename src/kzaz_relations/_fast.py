@@ -152,22 +152,26 @@ def builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
     found = _BUILDERS.get(cls)
     if found is not None:
         return found
-    plan = []
+    # Fields stored as read (text, numbers, ids) take one step each: the JSON value, or the
+    # default when the key is left out. Only the others are converted.
+    plain = []
+    converted = []
     for a in attrs.fields(attrs.resolve_types(cls)):
         convert = _converter(a.type)
-        plan.append((a.name, slot_setter(cls, a.name), None if convert is _identity else convert, a.default))
+        put = slot_setter(cls, a.name)
+        if convert is _identity:
+            plain.append((a.name, put, a.default))
+        else:
+            converted.append((a.name, put, convert, a.default))
 
     def build(data: dict[str, Any]) -> Any:
         obj = _new(cls)
         get = data.get
-        for name, put, convert, default in plan:
+        for name, put, default in plain:
+            put(obj, get(name, default))
+        for name, put, convert, default in converted:
             value = get(name, _MISSING)
-            if value is _MISSING:
-                put(obj, default)
-            elif convert is None:
-                put(obj, value)
-            else:
-                put(obj, convert(value))
+            put(obj, default if value is _MISSING else convert(value))
         return obj
 
     _BUILDERS[cls] = build

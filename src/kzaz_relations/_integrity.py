@@ -7,6 +7,8 @@ and returns every problem found; it never stops at the first.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Any, get_args, get_origin
 
 import attrs
@@ -25,6 +27,7 @@ from .model import (
     references,
 )
 from .model._base import unwrap_optional
+from .model._references import _NESTED_CITED
 
 __all__ = ["check"]
 
@@ -113,27 +116,41 @@ def check(
 
     ids: dict[str, set[str]] = {}
     for table, records in tables.items():
-        seen: dict[str, int] = {}
-        for i, r in enumerate(records):
-            if r is None:
-                continue
-            if r.id in seen:
-                add(table, f"$[{i}].id", f"duplicate id {r.id!r} (first at $[{seen[r.id]}])")
-            else:
-                seen[r.id] = i
-        ids[table] = set(seen) | set((extra_ids or {}).get(table, ()))
+        held = [r.id for r in records if r is not None]
+        distinct = set(held)
+        if len(distinct) != len(held):  # rare: name each repeat and where it first appeared
+            seen: dict[str, int] = {}
+            for i, r in enumerate(records):
+                if r is None:
+                    continue
+                if r.id in seen:
+                    add(table, f"$[{i}].id", f"duplicate id {r.id!r} (first at $[{seen[r.id]}])")
+                else:
+                    seen[r.id] = i
+        ids[table] = distinct | set((extra_ids or {}).get(table, ()))
 
     source_ids = ids.get("sources", set())
     cited: set[str] = set()
     end = info.coverage.latest if info is not None else None
     end_text = str(info.coverage.end) if info is not None else ""
+    bounds: _Bounds = {}
     for table, records in tables.items():
         refs = references(TABLES[table]) if table in TABLES else ()
+        # Each reference's allowed ids, in one set: most records are clean, and a clean record
+        # is recognised without building a single JSONPath (see _clean).
+        allowed = [(ref, frozenset().union(*(ids.get(t, ()) for t in ref.targets))) for ref in refs]
+        present = [r for r in records if r is not None]
+        sources = [_cited_sources(r) for r in present]
+        cited.update(chain.from_iterable(sources))
+        if _table_clean(present, sources, source_ids, end, allowed, bounds):
+            continue
         for i, r in enumerate(records):
             if r is None:
                 continue
+            if _clean(r, _cited_sources(r), source_ids, end, allowed, bounds):
+                continue
+            # Something is wrong with this record: find each problem with its path.
             for suffix, citation in citations_of(r):
-                cited.add(citation.source)
                 if citation.source not in source_ids:
                     add(table, f"$[{i}]{suffix}.source", f"cites unknown source {citation.source!r}")
             if end is not None:
@@ -152,6 +169,163 @@ def check(
                 add("sources", f"$[{i}].id", f"source {s.id!r} is never cited")
     problems.extend(_cross_dates(tables))
     return problems
+
+
+def _cited_sources(record: Any) -> list[str]:
+    """The source ids a record cites, nested records included (as :func:`citations_of`, without paths)."""
+    found = [c.source for c in getattr(record, "citations", ())]
+    for name in _NESTED_CITED.get(type(record), ()):
+        for item in getattr(record, name):
+            found.extend(c.source for c in item.citations)
+    return found
+
+
+_Bounds = dict[int, tuple[Any, Any, Any]]
+"``id(date) -> (earliest, latest, date)``: the date itself is held so that its id stays its own."
+
+
+def _bounds(value: PartialDate | Period, cache: _Bounds) -> tuple[Any, Any, Any]:
+    """``(earliest, latest, value)`` of a date or period, worked out once per object during one
+    check (the converter hands out one object per distinct date text)."""
+    found = cache.get(id(value))
+    if found is None:
+        found = cache[id(value)] = (value.earliest, value.latest, value)
+    return found
+
+
+def _plain_dates(obj: Any, out: list[Any]) -> None:
+    """Every date and period of a record, nested ones included (as :func:`_dates_in`, without paths)."""
+    for name, kind in _date_plan(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        if kind == "date":
+            out.append(value)
+        elif kind == "dates":
+            out.extend(value)
+        elif kind == "records":
+            for item in value:
+                _plain_dates(item, out)
+        else:
+            _plain_dates(value, out)
+
+
+def _plain_ids(obj: Any, path: tuple[str, ...], many: bool, out: list[str]) -> None:
+    """Every id a reference holds in a record (as :meth:`Reference.ids`, without paths)."""
+    value = getattr(obj, path[0])
+    if len(path) > 1:
+        for item in value:
+            _plain_ids(item, path[1:], many, out)
+    elif many:
+        out.extend(value)
+    elif value is not None:
+        out.append(value)
+
+
+def _in_order(obj: Any, cache: _Bounds) -> bool:
+    """Whether every :data:`DATE_ORDER` pair of a record (nested ones included) is in order."""
+    pairs, nested = _order_plan(type(obj))
+    for first, later, _ in pairs:
+        a, b = getattr(obj, first), getattr(obj, later)
+        if a is not None and b is not None and _bounds(b, cache)[1] < _bounds(a, cache)[0]:
+            return False
+    return all(_in_order(item, cache) for name in nested for item in getattr(obj, name))
+
+
+def _table_clean(
+    records: list[Any],
+    sources: list[list[str]],
+    source_ids: set[str],
+    end: Any,
+    allowed: list[tuple[Any, frozenset[str]]],
+    cache: _Bounds,
+) -> bool:
+    """:func:`_clean` for a whole table at once, field by field across its records (the
+    common case: every record is clean, and this says so with set algebra over each field)."""
+    if not source_ids.issuperset(chain.from_iterable(sources)):
+        return False
+    if end is not None:
+        values: list[Any] = []
+        _table_dates(records, values)
+        distinct = {id(v): v for v in values if v is not None}
+        if any(_bounds(v, cache)[0] > end for v in distinct.values()):
+            return False
+    for ref, ok in allowed:
+        if not ok.issuperset(_table_ids(records, ref.path, ref.many)):
+            return False
+    for cls in {type(r) for r in records}:
+        pairs, nested = _order_plan(cls)
+        if (pairs or nested) and not all(_in_order(r, cache) for r in records if type(r) is cls):
+            return False
+    observations = [r for r in records if isinstance(r, Observation)]
+    for indicator, unit in {(r.indicator, r.unit) for r in observations}:
+        units = _UNITS_OF.get(indicator)
+        if units is not None and unit not in units:
+            return False
+    for r in observations:
+        if r.published is not None and _bounds(r.published, cache)[1] < _bounds(r.period, cache)[0]:
+            return False
+    return True
+
+
+def _table_dates(objs: list[Any], out: list[Any]) -> None:
+    """Every date and period of the records (nested ones included), ``None`` among them."""
+    classes = {type(o) for o in objs}
+    for cls in classes:
+        group = objs if len(classes) == 1 else [o for o in objs if type(o) is cls]
+        for name, kind in _date_plan(cls):
+            values = list(map(attrgetter(name), group))
+            if kind == "date":
+                out.extend(values)
+            elif kind == "dates":
+                out.extend(chain.from_iterable(values))
+            else:
+                inner = list(chain.from_iterable(values)) if kind == "records" else [v for v in values if v is not None]
+                if inner:
+                    _table_dates(inner, out)
+
+
+def _table_ids(objs: list[Any], path: tuple[str, ...], many: bool) -> list[str]:
+    """Every id a reference holds in the records (as :meth:`Reference.ids`, without paths)."""
+    values = list(map(attrgetter(path[0]), objs))
+    if len(path) > 1:
+        return _table_ids(list(chain.from_iterable(values)), path[1:], many)
+    if many:
+        return list(chain.from_iterable(values))
+    return [v for v in values if v is not None]
+
+
+def _clean(
+    r: Any,
+    sources: list[str],
+    source_ids: set[str],
+    end: Any,
+    allowed: list[tuple[Any, frozenset[str]]],
+    cache: _Bounds,
+) -> bool:
+    """Whether a record passes every per-record check of :func:`check`; when it does not, the
+    located checks run on it to say where. Each test here is the exact negation of one there."""
+    if not source_ids.issuperset(sources):
+        return False
+    if end is not None:
+        values: list[Any] = []
+        _plain_dates(r, values)
+        if any(_bounds(v, cache)[0] > end for v in values):
+            return False
+    for ref, ok in allowed:
+        held: list[str] = []
+        _plain_ids(r, ref.path, ref.many, held)
+        if not ok.issuperset(held):
+            return False
+    if not _in_order(r, cache):
+        return False
+    if isinstance(r, Observation):
+        units = _UNITS_OF.get(r.indicator)
+        if units is not None and r.unit not in units:
+            return False
+        if r.published is not None and _bounds(r.published, cache)[1] < _bounds(r.period, cache)[0]:
+            return False
+    return True
 
 
 DATE_ORDER: tuple[tuple[str, str, str], ...] = (

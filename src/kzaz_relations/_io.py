@@ -8,7 +8,7 @@ from typing import Any
 
 from .errors import DataFormatError, Problem
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "parse_json"]
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "check_depth", "parse_json"]
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 "The largest data file accepted (32 MiB); larger files are refused before parsing."
@@ -71,12 +71,14 @@ def _too_deep(value: Any) -> bool:
     return False
 
 
-def parse_json(data: bytes | str, file: str | None = None) -> Any:
+def parse_json(data: bytes | str, file: str | None = None, *, depth: bool = True) -> Any:
     """Parse JSON text, raising :class:`DataFormatError` with the location of any fault.
 
     Bytes must be UTF-8 (a BOM is refused); ``NaN``/``Infinity`` and repeated keys in
     one object are refused; so is text larger than :data:`MAX_FILE_BYTES` or nested deeper
-    than :data:`MAX_DEPTH`.
+    than :data:`MAX_DEPTH`. With ``depth=False`` the depth is left to the caller, who
+    must call :func:`check_depth` on any value it does not structure into the model's own
+    (shallow) shapes: the loader skips the walk for tables whose records all structure.
 
     Example:
         >>> parse_json('{"a": [1, 2]}')
@@ -117,8 +119,8 @@ def parse_json(data: bytes | str, file: str | None = None) -> Any:
         raise fail(f"nested deeper than {MAX_DEPTH} levels") from None
     except ValueError as exc:
         raise fail(str(exc)) from None
-    if isinstance(result, dict | list) and _too_deep(result):
-        raise fail(f"nested deeper than {MAX_DEPTH} levels")
+    if depth:
+        check_depth(result, file)
     # A \ud800-style escape decodes to a lone surrogate, which cannot be written back as UTF-8.
     if may_hold_surrogates:
         where = _lone_surrogate(result, "$")
@@ -128,3 +130,24 @@ def parse_json(data: bytes | str, file: str | None = None) -> Any:
                 f"{label}: not valid JSON",
             )
     return result
+
+
+def check_depth(value: Any, file: str | None = None) -> None:
+    """Raise :class:`DataFormatError` if arrays and objects in ``value`` nest deeper than
+    :data:`MAX_DEPTH` (what :func:`parse_json` checks unless told not to).
+
+    Example:
+        >>> check_depth([[1]], "x.json")
+        >>> deep: list = []
+        >>> for _ in range(40):
+        ...     deep = [deep]
+        >>> check_depth(deep, "x.json")
+        Traceback (most recent call last):
+        ...
+        kzaz_relations.errors.DataFormatError: x.json: not valid JSON:
+          x.json $: nested deeper than 32 levels
+    """
+    if isinstance(value, dict | list) and _too_deep(value):
+        raise DataFormatError(
+            [Problem(file, "$", f"nested deeper than {MAX_DEPTH} levels")], f"{file or '<data>'}: not valid JSON"
+        )

@@ -582,15 +582,48 @@ def _rebuild(info: DatasetInfo, tables: dict[str, tuple[Any, ...]]) -> Dataset:
 
 
 def _read(folder: str | Traversable, *, check_links: bool) -> Dataset:
+    # Loading allocates many small objects that all survive: the cyclic garbage collector
+    # would walk them again and again for nothing, so it pauses for the load.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_all(folder, check_links=check_links)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_file(name: str, data: bytes, prebuilt: dict[str, list[Any]]) -> Any:
+    """The parsed JSON of a data file, with every check of :func:`~._io.parse_json`. A table
+    whose records all pass the column-wise checks is structured at once, into ``prebuilt``
+    (its depth needs no walk: the model's shapes are shallow); the records of any other
+    table are structured one by one later, which names every problem."""
+    from ._convert import structure_rows
+    from ._io import check_depth, parse_json
+
+    if name == METADATA_FILE:
+        return parse_json(data, name)
+    value = parse_json(data, name, depth=False)
+    rows = structure_rows(value, table_class(name.removesuffix(".json")))
+    if rows is not None:
+        # Records that structure have the model's shapes, which nest far less than MAX_DEPTH.
+        prebuilt[name] = rows
+        return value
+    check_depth(value, name)
+    return value
+
+
+def _read_all(folder: str | Traversable, *, check_links: bool) -> Dataset:
     from pathlib import Path
 
-    from ._io import MAX_FILE_BYTES, parse_json
+    from ._io import MAX_FILE_BYTES
     from .errors import DataFormatError, Problem
 
     if isinstance(folder, str):
         folder = Path(folder)
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
+    prebuilt: dict[str, list[Any]] = {}
     names = [METADATA_FILE, *(f"{n}.json" for n in TABLE_NAMES)]
     if isinstance(folder, Path):
         if not folder.is_dir():
@@ -619,7 +652,7 @@ def _read(folder: str | Traversable, *, check_links: bool) -> Dataset:
             if isinstance(entry, Path) and entry.stat().st_size > MAX_FILE_BYTES:
                 problems.append(Problem(name, "$", f"larger than the limit of {MAX_FILE_BYTES} bytes"))
                 continue
-            parsed[name] = parse_json(entry.read_bytes(), name)
+            parsed[name] = _parse_file(name, entry.read_bytes(), prebuilt)
         except DataFormatError as exc:
             problems.extend(exc.problems)
         except OSError as exc:
@@ -639,22 +672,14 @@ def _read(folder: str | Traversable, *, check_links: bool) -> Dataset:
             )
         )
         raise DataFormatError(problems, f"{len(problems)} problem(s) in the data")
-    # Loading allocates many small objects that all survive: the cyclic garbage collector
-    # would walk them again and again for nothing, so it pauses for the load.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _finish(parsed, problems)
-    finally:
-        if collecting:
-            gc.enable()
+    return _finish(parsed, problems, prebuilt)
 
 
-def _finish(parsed: dict[str, Any], problems: list[Problem]) -> Dataset:
+def _finish(parsed: dict[str, Any], problems: list[Problem], prebuilt: dict[str, list[Any]]) -> Dataset:
     from ._integrity import check
     from .errors import DataFormatError, IntegrityError, ValidationError
 
-    info, records, raw_ids, structural = _structure_all(parsed)
+    info, records, raw_ids, structural = _structure_all(parsed, prebuilt)
     if problems or any(p.path == "$" for p in structural):
         # A file that cannot be read, or whose whole content is the wrong shape (a table that
         # is not an array), leaves references into it unresolvable: report what the other
@@ -672,10 +697,15 @@ def _finish(parsed: dict[str, Any], problems: list[Problem]) -> Dataset:
 
 def _structure_all(
     parsed: dict[str, Any],
+    prebuilt: dict[str, list[Any]] | None = None,
 ) -> tuple[DatasetInfo | None, dict[str, list[Any]], dict[str, set[str]], list[Problem]]:
     """Structure every record on its own, so one bad record neither hides the others' problems nor
-    the integrity problems of the records that did structure (which are checked in the same pass)."""
-    from ._convert import structure
+    the integrity problems of the records that did structure (which are checked in the same pass).
+
+    A table in ``prebuilt`` is already structured (every record passed); a table whose records
+    all pass the column-wise checks is structured at once (see ``_convert._Columns``).
+    """
+    from ._convert import structure, structure_rows
     from .errors import Problem, ValidationError
     from .model import DatasetInfo
 
@@ -695,9 +725,16 @@ def _structure_all(
         records[name] = rows
         if file not in parsed:
             continue
+        if prebuilt is not None and file in prebuilt:
+            rows.extend(prebuilt[file])
+            continue
         data = parsed[file]
         if type(data) is not list:
             problems.append(Problem(file, "$", f"expected an array of records, got {type(data).__name__}"))
+            continue
+        fast = structure_rows(data, cls)
+        if fast is not None:
+            rows.extend(fast)
             continue
         for i, item in enumerate(data):
             try:

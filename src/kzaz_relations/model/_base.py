@@ -20,10 +20,14 @@ class LazyPattern:
         self._compiled: re.Pattern[str] | None = None
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled().fullmatch(text)
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled on first use)."""
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(self.pattern)
-        return compiled.fullmatch(text)
+        return compiled
 
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
