@@ -1413,3 +1413,24 @@ def test_missing_digests_mean_every_check(tmp_path: Path, monkeypatch: pytest.Mo
     (folder / "metadata.json").write_text("[]", encoding="utf-8")
     with pytest.raises(DataError):
         kz.load()
+
+
+@given(
+    st.lists(st.sampled_from([b"\\", b"\\", b"u", b'"', b"a", "é".encode()]), max_size=40),
+    st.integers(0, 300),
+)
+def test_u_escapes_are_found_exactly(parts: list[bytes], escapes: int) -> None:
+    """The quick scan for ``\\u`` escapes (which may bring in lone surrogates) agrees with the
+    definition, a ``u`` after an odd run of backslashes, also past its many-escapes limit."""
+    data = b'\\"' * escapes + b"".join(parts)
+    assert _io._has_u_escape(data) == (_io._U_ESCAPE.search(data) is not None)
+    run = 0
+    expected = False
+    for byte in data:
+        if byte == ord("\\"):
+            run += 1
+            continue
+        if byte == ord("u") and run % 2 == 1:
+            expected = True
+        run = 0
+    assert _io._has_u_escape(data) == expected

@@ -140,8 +140,8 @@ def check(
         # is recognised without building a single JSONPath (see _clean).
         allowed = [(ref, frozenset().union(*(ids.get(t, ()) for t in ref.targets))) for ref in refs]
         present = [r for r in records if r is not None]
-        sources = [_cited_sources(r) for r in present]
-        cited.update(chain.from_iterable(sources))
+        sources = _table_sources(present)
+        cited.update(sources)
         if _table_clean(present, sources, source_ids, end, allowed, bounds):
             continue
         for i, r in enumerate(records):
@@ -232,9 +232,27 @@ def _in_order(obj: Any, cache: _Bounds) -> bool:
     return all(_in_order(item, cache) for name in nested for item in getattr(obj, name))
 
 
+_SOURCE = attrgetter("source")
+_CITATIONS = attrgetter("citations")
+
+
+def _table_sources(records: list[Any]) -> list[str]:
+    """The source ids the records cite, nested records included (as :func:`_cited_sources`)."""
+    found: list[str] = []
+    classes = {type(r) for r in records}
+    for cls in classes:
+        group = records if len(classes) == 1 else [r for r in records if type(r) is cls]
+        if hasattr(group[0], "citations"):
+            found.extend(map(_SOURCE, chain.from_iterable(map(_CITATIONS, group))))
+        for name in _NESTED_CITED.get(cls, ()):
+            nested = chain.from_iterable(map(attrgetter(name), group))
+            found.extend(map(_SOURCE, chain.from_iterable(map(_CITATIONS, nested))))
+    return found
+
+
 def _table_clean(
     records: list[Any],
-    sources: list[list[str]],
+    sources: list[str],
     source_ids: set[str],
     end: Any,
     allowed: list[tuple[Any, frozenset[str]]],
@@ -242,7 +260,7 @@ def _table_clean(
 ) -> bool:
     """:func:`_clean` for a whole table at once, field by field across its records (the
     common case: every record is clean, and this says so with set algebra over each field)."""
-    if not source_ids.issuperset(chain.from_iterable(sources)):
+    if not source_ids.issuperset(sources):
         return False
     if end is not None:
         values: list[Any] = []
