@@ -722,6 +722,30 @@ def test_regression_lone_surrogate_is_refused_at_its_path(tmp_path: Path) -> Non
         _io.parse_json('{"k\\udfff": 1}')
 
 
+@given(
+    st.lists(st.sampled_from([b"\\", b"\\", b"u", b'"', b"a", "é".encode()]), max_size=40),
+    st.integers(0, 300),
+)
+def test_u_escapes_are_never_missed(parts: list[bytes], escapes: int) -> None:
+    """The quick scan for ``\\u`` escapes (which may bring in lone surrogates) agrees with the
+    definition, a ``u`` after an odd run of backslashes; past its many-escapes limit it may say
+    yes for an escaped backslash before a ``u`` (the exact check follows), never no for one."""
+    data = b'\\"' * escapes + b"".join(parts)
+    run = 0
+    expected = False
+    for byte in data:
+        if byte == ord("\\"):
+            run += 1
+            continue
+        if byte == ord("u") and run % 2 == 1:
+            expected = True
+        run = 0
+    if data.count(b"\\") <= 256:
+        assert _io._has_u_escape(data) == expected
+    else:
+        assert _io._has_u_escape(data) or not expected
+
+
 def test_regression_read_csv_without_metadata_is_a_data_error(tmp_path: Path) -> None:
     # FileNotFoundError escaped from read_csv.
     export_csv(kz.load(), tmp_path)
@@ -1413,24 +1437,3 @@ def test_missing_digests_mean_every_check(tmp_path: Path, monkeypatch: pytest.Mo
     (folder / "metadata.json").write_text("[]", encoding="utf-8")
     with pytest.raises(DataError):
         kz.load()
-
-
-@given(
-    st.lists(st.sampled_from([b"\\", b"\\", b"u", b'"', b"a", "é".encode()]), max_size=40),
-    st.integers(0, 300),
-)
-def test_u_escapes_are_found_exactly(parts: list[bytes], escapes: int) -> None:
-    """The quick scan for ``\\u`` escapes (which may bring in lone surrogates) agrees with the
-    definition, a ``u`` after an odd run of backslashes, also past its many-escapes limit."""
-    data = b'\\"' * escapes + b"".join(parts)
-    assert _io._has_u_escape(data) == (_io._U_ESCAPE.search(data) is not None)
-    run = 0
-    expected = False
-    for byte in data:
-        if byte == ord("\\"):
-            run += 1
-            continue
-        if byte == ord("u") and run % 2 == 1:
-            expected = True
-        run = 0
-    assert _io._has_u_escape(data) == expected

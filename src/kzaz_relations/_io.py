@@ -54,23 +54,21 @@ def _lone_surrogate(value: Any, path: str) -> str | None:
     return None
 
 
-_U_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u")
-"A ``\\u`` escape: a ``u`` after an odd run of backslashes."
-
-
 def _has_u_escape(data: bytes) -> bool:
-    """Whether UTF-8 JSON bytes hold a ``\\u`` escape, going from backslash to backslash (each
-    found by a C ``memchr``, and skipping the character it escapes): far quicker than searching
-    for the two-byte sequence when, as in the packaged data, backslashes are few. A byte 0x5C is
-    never part of a multi-byte UTF-8 character."""
+    """Whether UTF-8 JSON bytes may hold a ``\\u`` escape (a ``u`` after an odd run of
+    backslashes). It goes from backslash to backslash (each found by a C ``memchr``, skipping
+    the character it escapes): far quicker than searching for the two-byte sequence when, as
+    in the packaged data, backslashes are few. Past 256 escapes it searches the rest for the
+    two bytes, which can also answer yes for an escaped backslash before a ``u``: never no for
+    text that has one. A byte 0x5C is never part of a multi-byte UTF-8 character."""
     i = data.find(b"\\")
     seen = 0
     while i != -1:
         if data[i + 1 : i + 2] == b"u":
             return True
         seen += 1
-        if seen > 256:  # many escapes: one search of the whole text is cheaper
-            return _U_ESCAPE.search(data) is not None
+        if seen > 256:  # many escapes: one C search of the rest, which may also find "\\\\u"
+            return data.find(b"\\u", i) != -1
         i = data.find(b"\\", i + 2)
     return False
 
