@@ -560,6 +560,17 @@ def test_shortcuts_decide_as_the_record_by_record_checks(data: st.DataObject) ->
     assert fast == slow
 
 
+@given(st.one_of(kzst.partial_dates(min_year=1, max_year=9999), kzst.periods(min_year=1, max_year=9999)))
+def test_table_wise_date_bounds_are_the_first_and_last_days(value: PartialDate | Period) -> None:
+    """The table-wise integrity check compares dates as (year, month, day) tuples: they must be
+    the first and last days that ``earliest`` and ``latest`` give."""
+    from kzaz_relations._integrity import _bounds
+
+    first, last, _ = _bounds(value, {})
+    assert first == (value.earliest.year, value.earliest.month, value.earliest.day)
+    assert last == (value.latest.year, value.latest.month, value.latest.day)
+
+
 def test_shortcuts_are_taken_for_the_packaged_data() -> None:
     """The packaged tables take the column-wise path (else the shortcut would be dead code)."""
     from kzaz_relations._convert import structure_rows

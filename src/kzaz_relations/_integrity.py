@@ -28,6 +28,7 @@ from .model import (
 )
 from .model._base import unwrap_optional
 from .model._references import _NESTED_CITED
+from .model.dates import _month_days
 
 __all__ = ["check"]
 
@@ -133,6 +134,7 @@ def check(
     cited: set[str] = set()
     end = info.coverage.latest if info is not None else None
     end_text = str(info.coverage.end) if info is not None else ""
+    end_day = (end.year, end.month, end.day) if end is not None else None  # compares with _bounds
     bounds: _Bounds = {}
     for table, records in tables.items():
         refs = references(TABLES[table]) if table in TABLES else ()
@@ -142,12 +144,12 @@ def check(
         present = [r for r in records if r is not None]
         sources = _table_sources(present)
         cited.update(sources)
-        if _table_clean(present, sources, source_ids, end, allowed, bounds):
+        if _table_clean(present, sources, source_ids, end_day, allowed, bounds):
             continue
         for i, r in enumerate(records):
             if r is None:
                 continue
-            if _clean(r, _cited_sources(r), source_ids, end, allowed, bounds):
+            if _clean(r, _cited_sources(r), source_ids, end_day, allowed, bounds):
                 continue
             # Something is wrong with this record: find each problem with its path.
             for suffix, citation in citations_of(r):
@@ -185,11 +187,15 @@ _Bounds = dict[int, tuple[Any, Any, Any]]
 
 
 def _bounds(value: PartialDate | Period, cache: _Bounds) -> tuple[Any, Any, Any]:
-    """``(earliest, latest, value)`` of a date or period, worked out once per object during one
-    check (the converter hands out one object per distinct date text)."""
+    """``(earliest, latest, value)`` of a date or period as ``(year, month, day)`` tuples, which
+    compare as the days do, worked out once per object during one check (the converter hands
+    out one object per distinct date text). No ``datetime.date`` is made for a clean record."""
     found = cache.get(id(value))
     if found is None:
-        found = cache[id(value)] = (value.earliest, value.latest, value)
+        start, end = (value.start, value.end) if isinstance(value, Period) else (value, value)
+        month = end.month or 12
+        latest = (end.year, month, end.day or _month_days(end.year, month))
+        found = cache[id(value)] = ((start.year, start.month or 1, start.day or 1), latest, value)
     return found
 
 
