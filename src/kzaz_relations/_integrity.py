@@ -136,11 +136,12 @@ def check(
     end_text = str(info.coverage.end) if info is not None else ""
     end_day = (end.year, end.month, end.day) if end is not None else None  # compares with _bounds
     bounds: _Bounds = {}
+    unions: dict[tuple[str, ...], frozenset[str]] = {}
     for table, records in tables.items():
         refs = references(TABLES[table]) if table in TABLES else ()
         # Each reference's allowed ids, in one set: most records are clean, and a clean record
         # is recognised without building a single JSONPath (see _clean).
-        allowed = [(ref, frozenset().union(*(ids.get(t, ()) for t in ref.targets))) for ref in refs]
+        allowed = [(ref, _allowed(ref.targets, ids, unions)) for ref in refs]
         present = [r for r in records if r is not None]
         sources = _table_sources(present)
         cited.update(sources)
@@ -238,6 +239,19 @@ def _in_order(obj: Any, cache: _Bounds) -> bool:
     return all(_in_order(item, cache) for name in nested for item in getattr(obj, name))
 
 
+def _allowed(
+    targets: tuple[str, ...], ids: dict[str, set[str]], unions: dict[tuple[str, ...], frozenset[str]]
+) -> set[str] | frozenset[str]:
+    """The ids a reference may name: its one table's own set, or the union of its tables' sets
+    (made once per combination of tables, not once per reference)."""
+    if len(targets) == 1:
+        return ids.get(targets[0], set())
+    found = unions.get(targets)
+    if found is None:
+        found = unions[targets] = frozenset().union(*(ids.get(t, ()) for t in targets))
+    return found
+
+
 _SOURCE = attrgetter("source")
 _CITATIONS = attrgetter("citations")
 
@@ -261,7 +275,7 @@ def _table_clean(
     sources: list[str],
     source_ids: set[str],
     end: Any,
-    allowed: list[tuple[Any, frozenset[str]]],
+    allowed: list[tuple[Any, set[str] | frozenset[str]]],
     cache: _Bounds,
 ) -> bool:
     """:func:`_clean` for a whole table at once, field by field across its records (the
@@ -324,7 +338,7 @@ def _clean(
     sources: list[str],
     source_ids: set[str],
     end: Any,
-    allowed: list[tuple[Any, frozenset[str]]],
+    allowed: list[tuple[Any, set[str] | frozenset[str]]],
     cache: _Bounds,
 ) -> bool:
     """Whether a record passes every per-record check of :func:`check`; when it does not, the
