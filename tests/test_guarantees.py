@@ -552,9 +552,13 @@ def test_shortcuts_decide_as_the_record_by_record_checks(data: st.DataObject) ->
         )
         _bad_value(data, trees)
         folder = Folder({n: dump(tree).encode("utf-8") for n, tree in trees.items()})
+    from kzaz_relations import _convert
+
+    chunk = data.draw(st.sampled_from([_convert._CHUNK, 2]), label="records per column-wise pass")
     with tempfile.TemporaryDirectory() as tmp:
         path = _write(folder, Path(tmp))
-        fast = _outcome(path)
+        with mock.patch.object(_convert, "_CHUNK", chunk):
+            fast = _outcome(path)
         with _record_by_record():
             slow = _outcome(path)
     assert fast == slow
@@ -571,10 +575,15 @@ def test_table_wise_date_bounds_are_the_first_and_last_days(value: PartialDate |
     assert last == (value.latest.year, value.latest.month, value.latest.day)
 
 
-def test_shortcuts_are_taken_for_the_packaged_data() -> None:
-    """The packaged tables take the column-wise path (else the shortcut would be dead code)."""
+@pytest.mark.parametrize("chunk", [None, 7])
+def test_shortcuts_are_taken_for_the_packaged_data(chunk: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packaged tables take the column-wise path (else the shortcut would be dead code),
+    in one chunk or in many, and give the records that structuring one by one gives."""
+    from kzaz_relations import _convert
     from kzaz_relations._convert import structure_rows
 
+    if chunk is not None:
+        monkeypatch.setattr(_convert, "_CHUNK", chunk)
     for name, cls in TABLES.items():
         rows = json.loads((DATA / f"{name}.json").read_bytes())
         fast = structure_rows(rows, cls)

@@ -31,6 +31,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from .errors import Problem, ValidationError
 from .model import PartialDate, Period
 from .model._base import (
+    _ID_RE,
     _URL_RE,
     _count,
     _finite,
@@ -511,26 +512,27 @@ class _Columns:
         """Whether the built records pass every value check (the same checks as one by one)."""
         s = self.structurer
         valid = _VALID_IDS
-        for name, check, a in s.id_checks:
+        id_match = _ID_RE.compiled().fullmatch  # what _id tests, once the type is known to be str
+        for name, _, _ in s.id_checks:
             values = set(map(attrgetter(name), objs))
             values.discard(None)
             fresh = values - valid
-            for x in fresh:
-                check(None, a, x)
             if fresh:
+                if None in map(id_match, fresh):
+                    return False
                 _remember_ids(fresh)
         for name, _, _ in s.text_checks:
             texts = [x for x in map(attrgetter(name), objs) if x is not None]
             if "" in texts or list(map(str.strip, texts)) != texts:
                 return False
-        for name, check, a in s.ids_checks:
+        for name, _, _ in s.ids_checks:
             held = list(map(attrgetter(name), objs))
             if list(map(len, map(set, held))) != list(map(len, held)):
                 return False
             fresh = set(chain.from_iterable(held)) - valid
-            for x in fresh:
-                check(None, a, (x,))
             if fresh:
+                if None in map(id_match, fresh):
+                    return False
                 _remember_ids(fresh)
         source = attrgetter("source")
         for name, _, _ in s.citation_checks:
@@ -583,15 +585,25 @@ def structure_rows(rows: Any, cls: type[T]) -> list[T] | None:
     columns = _columns(_converter(), cls)
     if columns is None:
         return None
+    built: list[T] = []
     try:
-        if not columns.accepts(rows):
-            return None
-        built = [columns.build(r) for r in rows]
-        if not columns.values_ok(built):
-            return None
+        # A chunk at a time: each field's pass over a chunk stays in the processor's caches,
+        # which whole tables of many thousand records would not (no check spans records).
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start : start + _CHUNK]
+            if not columns.accepts(chunk):
+                return None
+            objs = [columns.build(r) for r in chunk]
+            if not columns.values_ok(objs):
+                return None
+            built.extend(objs)
     except Exception:  # noqa: BLE001 - any doubt: structure one by one, which says what is wrong
         return None
     return built
+
+
+_CHUNK = 1024
+"Records per column-wise pass (see :func:`structure_rows`)."
 
 
 def make_converter() -> cattrs.Converter:
