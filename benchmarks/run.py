@@ -93,7 +93,7 @@ def per_call(fn: Callable[[], object], *, repeat: int = 5, budget: float = 2.0) 
 
 def per_call_paired(a: Callable[[], object], b: Callable[[], object], *, repeat: int = 5) -> tuple[float, float]:
     """Best seconds per call of ``a`` and of ``b``, their rounds interleaved (a, b, a, b…) so that
-    a machine's drift during the measurement touches both alike, as for the cold processes."""
+    a drift of the computer's speed during the measurement touches both alike, as for the cold processes."""
     timers = [timeit.Timer(a), timeit.Timer(b)]
     numbers = [t.autorange()[0] for t in timers]
     best = [math.inf, math.inf]
