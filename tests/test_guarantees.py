@@ -1457,3 +1457,29 @@ def test_missing_digests_mean_every_check(tmp_path: Path, monkeypatch: pytest.Mo
     (folder / "metadata.json").write_text("[]", encoding="utf-8")
     with pytest.raises(DataError):
         kz.load()
+
+
+def test_too_deep_before_a_lone_surrogate_as_the_full_parse_reports_it(tmp_path: Path) -> None:
+    """A table nested too deep that also holds a lone surrogate is reported as too deep, as the
+    full parse (depth walked first) reports it."""
+    folder = _folder_copy(tmp_path)
+    text = (folder / "events.json").read_text(encoding="utf-8")
+    deep = "[" * 40 + "]" * 40
+    (folder / "events.json").write_text(text.replace('"id":', f'"x": {deep}, "t": "\\ud800", "id":', 1))
+    with pytest.raises(DataFormatError, match="nested deeper"):
+        kz.load(folder)
+
+
+def test_a_bare_text_check_on_an_optional_field_still_refuses_none() -> None:
+    """The inline value checks let None through only where the field's validator allows it."""
+    from kzaz_relations.model._base import _id, _text
+
+    @attrs.frozen
+    class T:
+        x: str | None = attrs.field(default="a", validator=_text)
+        y: str | None = attrs.field(default="a", validator=_id)
+
+    with pytest.raises(kz.ValidationError):
+        structure({"x": None}, T)
+    with pytest.raises(kz.ValidationError):
+        structure({"y": None}, T)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+import threading
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -160,9 +161,19 @@ def _value_checks(validator: Any) -> Any:
     return validator
 
 
-def _quick_kind(validator: Any) -> str | None:
+def _quick_kind(a: Any) -> str | None:
+    """:func:`_quick_kind_of` the field's validator; a bare ``_id`` or ``_text`` on a field that
+    may hold ``None`` is not inlined (the inline checks let ``None`` through)."""
+    kind = _quick_kind_of(a.validator)
+    bare = type(a.validator).__name__ != "_OptionalValidator" and a.validator is not _url
+    if kind in ("id", "text") and bare and unwrap_optional(a.type)[1]:
+        return None
+    return kind
+
+
+def _quick_kind_of(validator: Any) -> str | None:
     """The kind of the commonest validators, which the fast path checks inline (``"id"``, ``"text"``,
-    ``"ids"``, ``"citations"``); ``None`` for any other, which is called as it is.
+    ``"url"``, ``"ids"``, ``"citations"``); ``None`` for any other, which is called as it is.
 
     ``"id"`` and ``"text"`` include their optional forms; ``"ids"`` is a tuple of distinct ids
     (a :func:`~kzaz_relations.model.records.refs` field), ``"citations"`` a non-empty tuple of
@@ -266,7 +277,7 @@ class _Structurer:
         self.names = frozenset(a.name for a in self.fields)
         self.plan = [(a.name, slot_setter(cls, a.name), *_hook_of(converter, a.type), a.default) for a in self.fields]
         checks = [(a, check) for a in self.fields if (check := _value_checks(a.validator)) is not None]
-        quick = {a.name: _quick_kind(a.validator) for a, _ in checks}
+        quick = {a.name: _quick_kind(a) for a, _ in checks}
         # The commonest value checks are done inline (a set lookup, a strip); only a value that
         # fails them goes through its validator, which raises (or, for an id not seen yet, passes).
         self.id_checks = [(a.name, check, a) for a, check in checks if quick[a.name] == "id"]
@@ -566,12 +577,18 @@ _COLUMNS: dict[type[Any], _Columns | None] = {}
 "The column-wise plan of each class, for the module's one converter (``None``: not usable)."
 
 
+_COLUMNS_LOCK = threading.RLock()
+
+
 def _columns(converter: cattrs.Converter, cls: type[Any]) -> _Columns | None:
-    if cls not in _COLUMNS:
-        _COLUMNS[cls] = None  # a class nested in itself is never taken column-wise
-        columns = _Columns(converter, cls)
-        _COLUMNS[cls] = columns if columns.usable else None
-    return _COLUMNS[cls]
+    if cls in _COLUMNS:
+        return _COLUMNS.get(cls)  # (another thread's placeholder reads as None: that call goes one by one)
+    with _COLUMNS_LOCK:  # plans, nested ones included, are made by one thread at a time
+        if cls not in _COLUMNS:
+            _COLUMNS[cls] = None  # a class nested in itself is never taken column-wise
+            columns = _Columns(converter, cls)
+            _COLUMNS[cls] = columns if columns.usable else None
+        return _COLUMNS[cls]
 
 
 def structure_rows(rows: Any, cls: type[T]) -> list[T] | None:

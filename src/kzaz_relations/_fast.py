@@ -8,7 +8,9 @@ validators again: each field is converted by its declared type and set on a fres
 When a digest does not match (or the sums are missing), the caller falls back to the full
 checks, so the packaged data is never served unchecked after its files changed.
 
-User folders (``load(path)``) never take this path.
+User folders (``load(path)``) never skip their checks: the builders here also build the
+records of a user folder's table once every check of the column-wise path has passed
+(``_convert.structure_rows``).
 """
 
 from __future__ import annotations
@@ -90,7 +92,9 @@ def _cached(convert: Convert) -> Convert:
     def get(text: Any) -> Any:
         found = cache.get(text)
         if found is None:
-            found = cache[text] = convert(text)
+            found = convert(text)
+            if len(cache) < 100_000:  # bounded: user folders are built here too
+                cache[text] = found
         return found
 
     return get
@@ -147,7 +151,8 @@ def builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
     """A function that builds an instance of attrs class ``cls`` from its checked JSON object.
 
     Fields left out of the object get their declared default. Nothing is validated: the
-    caller has checked the bytes against a digest of data that passed every check.
+    caller has checked the bytes against a digest of data that passed every check, or (for
+    a user folder) has checked the object column-wise first.
     """
     found = _BUILDERS.get(cls)
     if found is not None:

@@ -600,10 +600,14 @@ def _parse_file(name: str, data: bytes, prebuilt: dict[str, list[Any]]) -> Any:
     table are structured one by one later, which names every problem."""
     from ._convert import structure_rows
     from ._io import check_depth, parse_json
+    from .errors import DataFormatError
 
     if name == METADATA_FILE:
         return parse_json(data, name)
-    value = parse_json(data, name, depth=False)
+    try:
+        value = parse_json(data, name, depth=False)
+    except DataFormatError:  # report as the full parse does (too deep before a lone surrogate)
+        return parse_json(data, name)
     rows = structure_rows(value, table_class(name.removesuffix(".json")))
     if rows is not None:
         # Records that structure have the model's shapes, which nest far less than MAX_DEPTH.
