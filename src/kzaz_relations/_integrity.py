@@ -139,8 +139,8 @@ def check(
     unions: dict[tuple[str, ...], frozenset[str]] = {}
     for table, records in tables.items():
         refs = references(TABLES[table]) if table in TABLES else ()
-        # Each reference's allowed ids, in one set: most records are clean, and a clean record
-        # is recognised without building a single JSONPath (see _clean).
+        # Each reference's allowed ids, in one set: most tables are clean, and a clean table
+        # is recognised without building a single JSONPath (see _table_clean).
         allowed = [(ref, _allowed(ref.targets, ids, unions)) for ref in refs]
         present = [r for r in records if r is not None]
         sources = _table_sources(present)
@@ -150,7 +150,7 @@ def check(
         for i, r in enumerate(records):
             if r is None:
                 continue
-            if _clean(r, _cited_sources(r), source_ids, end_day, allowed, bounds):
+            if _table_clean([r], _table_sources([r]), source_ids, end_day, allowed, bounds):
                 continue
             # Something is wrong with this record: find each problem with its path.
             for suffix, citation in citations_of(r):
@@ -174,15 +174,6 @@ def check(
     return problems
 
 
-def _cited_sources(record: Any) -> list[str]:
-    """The source ids a record cites, nested records included (as :func:`citations_of`, without paths)."""
-    found = [c.source for c in getattr(record, "citations", ())]
-    for name in _NESTED_CITED.get(type(record), ()):
-        for item in getattr(record, name):
-            found.extend(c.source for c in item.citations)
-    return found
-
-
 _Bounds = dict[int, tuple[Any, Any, Any]]
 "``id(date) -> (earliest, latest, date)``: the date itself is held so that its id stays its own."
 
@@ -198,35 +189,6 @@ def _bounds(value: PartialDate | Period, cache: _Bounds) -> tuple[Any, Any, Any]
         latest = (end.year, month, end.day or _month_days(end.year, month))
         found = cache[id(value)] = ((start.year, start.month or 1, start.day or 1), latest, value)
     return found
-
-
-def _plain_dates(obj: Any, out: list[Any]) -> None:
-    """Every date and period of a record, nested ones included (as :func:`_dates_in`, without paths)."""
-    for name, kind in _date_plan(type(obj)):
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        if kind == "date":
-            out.append(value)
-        elif kind == "dates":
-            out.extend(value)
-        elif kind == "records":
-            for item in value:
-                _plain_dates(item, out)
-        else:
-            _plain_dates(value, out)
-
-
-def _plain_ids(obj: Any, path: tuple[str, ...], many: bool, out: list[str]) -> None:
-    """Every id a reference holds in a record (as :meth:`Reference.ids`, without paths)."""
-    value = getattr(obj, path[0])
-    if len(path) > 1:
-        for item in value:
-            _plain_ids(item, path[1:], many, out)
-    elif many:
-        out.extend(value)
-    elif value is not None:
-        out.append(value)
 
 
 def _in_order(obj: Any, cache: _Bounds) -> bool:
@@ -257,7 +219,8 @@ _CITATIONS = attrgetter("citations")
 
 
 def _table_sources(records: list[Any]) -> list[str]:
-    """The source ids the records cite, nested records included (as :func:`_cited_sources`)."""
+    """The source ids the records cite, nested records included (as :func:`citations_of`, without
+    paths)."""
     found: list[str] = []
     classes = {type(r) for r in records}
     for cls in classes:
@@ -278,8 +241,10 @@ def _table_clean(
     allowed: list[tuple[Any, set[str] | frozenset[str]]],
     cache: _Bounds,
 ) -> bool:
-    """:func:`_clean` for a whole table at once, field by field across its records (the
-    common case: every record is clean, and this says so with set algebra over each field)."""
+    """Whether the records pass every per-record check of :func:`check`, field by field across
+    them with set algebra (the common case: every record is clean). When a table does not,
+    each of its records is tested on its own, and the located checks run on those that fail;
+    each test here is the exact negation of one there."""
     if not source_ids.issuperset(sources):
         return False
     if end is not None:
@@ -331,39 +296,6 @@ def _table_ids(objs: list[Any], path: tuple[str, ...], many: bool) -> list[str]:
     if many:
         return list(chain.from_iterable(values))
     return [v for v in values if v is not None]
-
-
-def _clean(
-    r: Any,
-    sources: list[str],
-    source_ids: set[str],
-    end: Any,
-    allowed: list[tuple[Any, set[str] | frozenset[str]]],
-    cache: _Bounds,
-) -> bool:
-    """Whether a record passes every per-record check of :func:`check`; when it does not, the
-    located checks run on it to say where. Each test here is the exact negation of one there."""
-    if not source_ids.issuperset(sources):
-        return False
-    if end is not None:
-        values: list[Any] = []
-        _plain_dates(r, values)
-        if any(_bounds(v, cache)[0] > end for v in values):
-            return False
-    for ref, ok in allowed:
-        held: list[str] = []
-        _plain_ids(r, ref.path, ref.many, held)
-        if not ok.issuperset(held):
-            return False
-    if not _in_order(r, cache):
-        return False
-    if isinstance(r, Observation):
-        units = _UNITS_OF.get(r.indicator)
-        if units is not None and r.unit not in units:
-            return False
-        if r.published is not None and _bounds(r.published, cache)[1] < _bounds(r.period, cache)[0]:
-            return False
-    return True
 
 
 DATE_ORDER: tuple[tuple[str, str, str], ...] = (

@@ -593,11 +593,12 @@ def _read(folder: str | Traversable, *, check_links: bool) -> Dataset:
             gc.enable()
 
 
-def _parse_file(name: str, data: bytes, prebuilt: dict[str, list[Any]]) -> Any:
+def _parse_file(name: str, data: bytes, prebuilt: dict[str, list[Any] | None]) -> Any:
     """The parsed JSON of a data file, with every check of :func:`~._io.parse_json`. A table
     whose records all pass the column-wise checks is structured at once, into ``prebuilt``
-    (its depth needs no walk: the model's shapes are shallow); the records of any other
-    table are structured one by one later, which names every problem."""
+    (its depth needs no walk: the model's shapes are shallow); for any other table
+    ``prebuilt`` holds ``None``, and its records are structured one by one later, which
+    names every problem."""
     from ._convert import structure_rows
     from ._io import check_depth, parse_json
     from .errors import DataFormatError
@@ -608,12 +609,9 @@ def _parse_file(name: str, data: bytes, prebuilt: dict[str, list[Any]]) -> Any:
         value = parse_json(data, name, depth=False)
     except DataFormatError:  # report as the full parse does (too deep before a lone surrogate)
         return parse_json(data, name)
-    rows = structure_rows(value, table_class(name.removesuffix(".json")))
-    if rows is not None:
-        # Records that structure have the model's shapes, which nest far less than MAX_DEPTH.
-        prebuilt[name] = rows
-        return value
-    check_depth(value, name)
+    rows = prebuilt[name] = structure_rows(value, table_class(name.removesuffix(".json")))
+    if rows is None:  # records that structure have the model's shapes, far shallower than MAX_DEPTH
+        check_depth(value, name)
     return value
 
 
@@ -627,7 +625,7 @@ def _read_all(folder: str | Traversable, *, check_links: bool) -> Dataset:
         folder = Path(folder)
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
-    prebuilt: dict[str, list[Any]] = {}
+    prebuilt: dict[str, list[Any] | None] = {}
     names = [METADATA_FILE, *(f"{n}.json" for n in TABLE_NAMES)]
     if isinstance(folder, Path):
         if not folder.is_dir():
@@ -679,7 +677,7 @@ def _read_all(folder: str | Traversable, *, check_links: bool) -> Dataset:
     return _finish(parsed, problems, prebuilt)
 
 
-def _finish(parsed: dict[str, Any], problems: list[Problem], prebuilt: dict[str, list[Any]]) -> Dataset:
+def _finish(parsed: dict[str, Any], problems: list[Problem], prebuilt: dict[str, list[Any] | None]) -> Dataset:
     from ._integrity import check
     from .errors import DataFormatError, IntegrityError, ValidationError
 
@@ -701,13 +699,13 @@ def _finish(parsed: dict[str, Any], problems: list[Problem], prebuilt: dict[str,
 
 def _structure_all(
     parsed: dict[str, Any],
-    prebuilt: dict[str, list[Any]] | None = None,
+    prebuilt: dict[str, list[Any] | None] | None = None,
 ) -> tuple[DatasetInfo | None, dict[str, list[Any]], dict[str, set[str]], list[Problem]]:
     """Structure every record on its own, so one bad record neither hides the others' problems nor
     the integrity problems of the records that did structure (which are checked in the same pass).
 
-    A table in ``prebuilt`` is already structured (every record passed); a table whose records
-    all pass the column-wise checks is structured at once (see ``_convert._Columns``).
+    ``prebuilt`` holds, by file, what the column-wise path gave when the file was read (the
+    records, or ``None`` if they did not all pass); without it, that path is tried here.
     """
     from ._convert import structure, structure_rows
     from .errors import Problem, ValidationError
@@ -729,16 +727,13 @@ def _structure_all(
         records[name] = rows
         if file not in parsed:
             continue
-        if prebuilt is not None and file in prebuilt:
-            rows.extend(prebuilt[file])
-            continue
         data = parsed[file]
-        if type(data) is not list:
-            problems.append(Problem(file, "$", f"expected an array of records, got {type(data).__name__}"))
-            continue
-        fast = structure_rows(data, cls)
+        fast = prebuilt[file] if prebuilt is not None and file in prebuilt else structure_rows(data, cls)
         if fast is not None:
             rows.extend(fast)
+            continue
+        if type(data) is not list:
+            problems.append(Problem(file, "$", f"expected an array of records, got {type(data).__name__}"))
             continue
         for i, item in enumerate(data):
             try:
