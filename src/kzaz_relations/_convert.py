@@ -477,7 +477,7 @@ class _Columns:
     """
 
     def __init__(self, converter: cattrs.Converter, cls: type[Any]) -> None:
-        from ._fast import builder
+        from ._fast import many_builder
 
         self.cls = cls
         self.structurer = _Structurer(converter, cls)
@@ -485,7 +485,7 @@ class _Columns:
         self.names = self.structurer.names
         self.columns: list[tuple[str, bool, _ColumnCheck]] = []
         self.nested: list[tuple[str, bool, _Columns]] = []
-        self.build = builder(cls)
+        self.build_many = many_builder(cls)
         self.usable = self.structurer.direct
         for a in fields:
             check = _column_check(converter, a.type)
@@ -610,7 +610,7 @@ def structure_rows(rows: Any, cls: type[T]) -> list[T] | None:
             chunk = rows[start : start + _CHUNK]
             if not columns.accepts(chunk):
                 return None
-            objs = [columns.build(r) for r in chunk]
+            objs = columns.build_many(chunk)
             if not columns.values_ok(objs):
                 return None
             built.extend(objs)

@@ -768,7 +768,7 @@ def _read_packaged(folder: str | Traversable) -> Dataset:
     If ``SHA256SUMS`` is missing or any file's digest differs from it, the whole folder is
     read with every check instead (see :mod:`kzaz_relations._fast`).
     """
-    from ._fast import SUMS_FILE, builder, read_bytes, read_checked, read_sums
+    from ._fast import SUMS_FILE, builder, many_builder, read_bytes, read_checked, read_sums
 
     try:
         sums = read_sums(read_bytes(folder, SUMS_FILE).decode("utf-8"))
@@ -793,8 +793,7 @@ def _read_packaged(folder: str | Traversable) -> Dataset:
         if not checked:
             rows = read_checked(folder, f"{name}.json", sums)
             if rows is not None:
-                build = builder(table_class(name))
-                return tuple(build(r) for r in rows)
+                return tuple(many_builder(table_class(name))(rows))
             # A file changed since it was checked: check everything once, and use (or
             # raise) that from now on.
             from .errors import DataError
