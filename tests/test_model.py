@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kzaz_relations as kz
@@ -43,7 +43,9 @@ def test_a_table_built_column_wise_is_the_table_built_record_by_record(cls: type
     any mix of fields given and left out (a list of records whose optional fields differ)."""
     from kzaz_relations._fast import builder, many_builder
 
-    @given(st.lists(STRATEGIES[cls], max_size=6))
+    # Few examples: each draws several whole records, and test_round_trip already draws 200 of each.
+    @settings(max_examples=min(25, settings.default.max_examples))
+    @given(st.lists(STRATEGIES[cls], min_size=2, max_size=4))
     def check(objs: list[Any]) -> None:
         rows = [unstructure(o) for o in objs]
         built = many_builder(cls)(rows)
