@@ -191,14 +191,23 @@ def _bounds(value: PartialDate | Period, cache: _Bounds) -> tuple[Any, Any, Any]
     return found
 
 
-def _in_order(obj: Any, cache: _Bounds) -> bool:
-    """Whether every :data:`DATE_ORDER` pair of a record (nested ones included) is in order."""
-    pairs, nested = _order_plan(type(obj))
-    for first, later, _ in pairs:
-        a, b = getattr(obj, first), getattr(obj, later)
-        if a is not None and b is not None and _bounds(b, cache)[1] < _bounds(a, cache)[0]:
-            return False
-    return all(_in_order(item, cache) for name in nested for item in getattr(obj, name))
+def _in_order(objs: list[Any], cache: _Bounds) -> bool:
+    """Whether every :data:`DATE_ORDER` pair of the records (nested ones included) is in order:
+    each pair compared field by field across the records, most of which leave the later date
+    out."""
+    classes = {type(o) for o in objs}
+    for cls in classes:
+        group = objs if len(classes) == 1 else [o for o in objs if type(o) is cls]
+        pairs, nested = _order_plan(cls)
+        for first, later, _ in pairs:
+            for a, b in zip(map(attrgetter(first), group), map(attrgetter(later), group), strict=True):
+                if a is not None and b is not None and _bounds(b, cache)[1] < _bounds(a, cache)[0]:
+                    return False
+        for name in nested:
+            inner = list(chain.from_iterable(map(attrgetter(name), group)))
+            if inner and not _in_order(inner, cache):
+                return False
+    return True
 
 
 def _allowed(
@@ -256,10 +265,8 @@ def _table_clean(
     for ref, ok in allowed:
         if not ok.issuperset(_table_ids(records, ref.path, ref.many)):
             return False
-    for cls in {type(r) for r in records}:
-        pairs, nested = _order_plan(cls)
-        if (pairs or nested) and not all(_in_order(r, cache) for r in records if type(r) is cls):
-            return False
+    if records and not _in_order(records, cache):
+        return False
     observations = [r for r in records if isinstance(r, Observation)]
     for indicator, unit in {(r.indicator, r.unit) for r in observations}:
         units = _UNITS_OF.get(indicator)
