@@ -191,13 +191,19 @@ def _bounds(value: PartialDate | Period, cache: _Bounds) -> tuple[Any, Any, Any]
     return found
 
 
+def _by_class(objs: list[Any]) -> Iterator[tuple[type[Any], list[Any]]]:
+    """The records grouped by class, each class once (one group, the list itself, when all share
+    one class, as a table's records do)."""
+    classes = {type(o) for o in objs}
+    for cls in classes:
+        yield cls, objs if len(classes) == 1 else [o for o in objs if type(o) is cls]
+
+
 def _in_order(objs: list[Any], cache: _Bounds) -> bool:
     """Whether every :data:`DATE_ORDER` pair of the records (nested ones included) is in order:
     each pair compared field by field across the records, most of which leave the later date
     out."""
-    classes = {type(o) for o in objs}
-    for cls in classes:
-        group = objs if len(classes) == 1 else [o for o in objs if type(o) is cls]
+    for cls, group in _by_class(objs):
         pairs, nested = _order_plan(cls)
         for first, later, _ in pairs:
             for a, b in zip(map(attrgetter(first), group), map(attrgetter(later), group), strict=True):
@@ -231,9 +237,7 @@ def _table_sources(records: list[Any]) -> list[str]:
     """The source ids the records cite, nested records included (as :func:`citations_of`, without
     paths)."""
     found: list[str] = []
-    classes = {type(r) for r in records}
-    for cls in classes:
-        group = records if len(classes) == 1 else [r for r in records if type(r) is cls]
+    for cls, group in _by_class(records):
         if hasattr(group[0], "citations"):
             found.extend(map(_SOURCE, chain.from_iterable(map(_CITATIONS, group))))
         for name in _NESTED_CITED.get(cls, ()):
@@ -265,7 +269,7 @@ def _table_clean(
     for ref, ok in allowed:
         if not ok.issuperset(_table_ids(records, ref.path, ref.many)):
             return False
-    if records and not _in_order(records, cache):
+    if not _in_order(records, cache):
         return False
     observations = [r for r in records if isinstance(r, Observation)]
     for indicator, unit in {(r.indicator, r.unit) for r in observations}:
@@ -280,9 +284,7 @@ def _table_clean(
 
 def _table_dates(objs: list[Any], out: list[Any]) -> None:
     """Every date and period of the records (nested ones included), ``None`` among them."""
-    classes = {type(o) for o in objs}
-    for cls in classes:
-        group = objs if len(classes) == 1 else [o for o in objs if type(o) is cls]
+    for cls, group in _by_class(objs):
         for name, kind in _date_plan(cls):
             values = list(map(attrgetter(name), group))
             if kind == "date":
