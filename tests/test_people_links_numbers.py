@@ -221,6 +221,20 @@ def test_no_publisher_is_spelled_two_ways(ds: kz.Dataset) -> None:
     assert {k: v for k, v in spellings.items() if len(v) > 1} == {}
 
 
+def _page(url: str) -> str:
+    """A URL without what does not change the page: scheme, ``www.``, a trailing slash, case."""
+    return re.sub(r"^https?://(www\.)?", "", url.casefold()).rstrip("/")
+
+
+def test_no_page_is_recorded_twice(ds: kz.Dataset) -> None:
+    pages: dict[str, list[str]] = {}
+    for s in ds.sources:
+        if s.url:
+            pages.setdefault(_page(s.url), []).append(s.id)
+    assert {k: v for k, v in pages.items() if len(v) > 1} == {}
+    assert _page("https://www.Example.az/a/") == _page("http://example.az/a")
+
+
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _KAZAKH_ONLY = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
