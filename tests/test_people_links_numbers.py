@@ -226,12 +226,18 @@ def _page(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url.casefold()).rstrip("/")
 
 
+# Pages whose two addresses (with and without ``www.``) were seen with different texts: each
+# citation names the version that shows its facts (the route's end, Sumgait or Siyazan).
+_TWO_VERSIONS = {"digitalsilkway.az/page/36/azerbaijan-kazakhstan-route"}
+
+
 def test_no_page_is_recorded_twice(ds: kz.Dataset) -> None:
     pages: dict[str, list[str]] = {}
     for s in ds.sources:
         if s.url:
             pages.setdefault(_page(s.url), []).append(s.id)
-    assert {k: v for k, v in pages.items() if len(v) > 1} == {}
+    twice = {k: v for k, v in pages.items() if len(v) > 1}
+    assert twice.keys() == _TWO_VERSIONS, twice
     assert _page("https://www.Example.az/a/") == _page("http://example.az/a")
 
 
