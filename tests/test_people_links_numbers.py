@@ -222,8 +222,10 @@ def test_no_publisher_is_spelled_two_ways(ds: kz.Dataset) -> None:
 
 
 def _page(url: str) -> str:
-    """A URL without what does not change the page: scheme, ``www.``, a trailing slash, case."""
-    return re.sub(r"^https?://(www\.)?", "", url.casefold()).rstrip("/")
+    """A URL without what does not change the page: the scheme, ``www.``, the host's case and a
+    trailing slash (the path keeps its case, which can matter)."""
+    host, _, path = re.sub(r"^https?://", "", url).partition("/")
+    return f"{host.casefold().removeprefix('www.')}/{path}".rstrip("/")
 
 
 # Pages whose two addresses (with and without ``www.``) were seen with different texts: each
@@ -239,6 +241,7 @@ def test_no_page_is_recorded_twice(ds: kz.Dataset) -> None:
     twice = {k: v for k, v in pages.items() if len(v) > 1}
     assert twice.keys() == _TWO_VERSIONS, twice
     assert _page("https://www.Example.az/a/") == _page("http://example.az/a")
+    assert _page("https://example.az/A") != _page("https://example.az/a")
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -281,7 +284,7 @@ def test_copies_name_the_site_and_the_original(ds: kz.Dataset) -> None:
     by_site: dict[str, set[str]] = {}
     for s in ds.sources:
         if s.url:
-            host = s.url.split("/")[2].removeprefix("www.")
+            host = _page(s.url).split("/")[0]
             by_site.setdefault(host, set()).add(s.publisher)
     assert {h: p for h, p in by_site.items() if len(p) > 1} == {}, "one site, one publisher"
 
